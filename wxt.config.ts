@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { ensureIpadicFile } from './src/node/ipadic';
 
 // WXT imports this file in Node at build time: keep it declarative.
 export default defineConfig({
@@ -11,6 +12,13 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
+  hooks: {
+    // The tokenizer dictionary comes from the kuromoji package at build time (never a committed
+    // copy), converted to Kakunin's compact container; see src/engine/tokenizer/ipadic-format.ts.
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ absoluteSrc: ensureIpadicFile(), relativeDest: 'dict/ipadic.kkd' });
+    },
+  },
   manifest: {
     name: 'Kakunin 確認',
     description: '投稿前に、炎上リスクをローカルで確認します。Checks social posts before they go out, locally.',

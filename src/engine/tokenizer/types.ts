@@ -1,0 +1,20 @@
+/** One morpheme, with UTF-16 offsets into the text that was tokenized. */
+export interface Token {
+  surface: string;
+  start: number;
+  end: number;
+  /** 品詞 (e.g. 名詞), and its first sub-class (e.g. 固有名詞). */
+  pos: string;
+  posDetail: string;
+  /** 活用形 (e.g. 連用形) or '*' */
+  conjugatedForm: string;
+  /** 基本形: the dictionary form (痩せ -> 痩せる); the surface for unknown words. */
+  base: string;
+  /** 読み in katakana; '' when the dictionary has none (unknown words). */
+  reading: string;
+  known: boolean;
+}
+
+export interface Tokenizer {
+  tokenize(text: string): Token[];
+}
