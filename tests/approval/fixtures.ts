@@ -1,6 +1,8 @@
 import type { PostingAccount } from '../../src/approval/account';
 import { summarizeFindings } from '../../src/approval/findings-summary';
-import { createIdentity, type Signer } from '../../src/approval/keys';
+import { toBase64Url } from '../../src/approval/base64url';
+import { DecisionBodySchema, encodeDecisionCode, signedDecisionBytes } from '../../src/approval/decision-codec';
+import { createIdentity, type Signer, signBytes } from '../../src/approval/keys';
 import { createRequest } from '../../src/approval/request';
 
 /** Real WebCrypto keys; no mocks. */
@@ -30,4 +32,14 @@ export async function makeRequest(requester: Signer, overrides: Partial<Paramete
     now: NOW,
     ...overrides,
   });
+}
+
+/** Builds and signs an approval code by hand, bypassing createDecision's checks. */
+export async function craftDecisionCode(
+  signWith: Signer,
+  fields: { requestDigest: string; decision: 'approve' | 'reject'; approverKeyId: string; signedAt: number; comment?: string },
+): Promise<string> {
+  const body = DecisionBodySchema.parse(fields);
+  const signature = toBase64Url(await signBytes(signWith.privateKey, signedDecisionBytes(body)));
+  return encodeDecisionCode({ ...body, signature });
 }
