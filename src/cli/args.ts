@@ -1,0 +1,59 @@
+/** Command-line arguments of `npm run check`. */
+import { parseArgs } from 'node:util';
+import { AccountKindSchema, SeveritySchema } from '../engine/finding';
+
+export const USAGE = `使い方 / Usage:
+  npm run --silent check -- "投稿の下書き"            readable report
+  npm run --silent check -- --jsonl FILE|-            one JSON result per input line
+Options:
+  --jsonl FILE     JSON Lines input ({"id","text","account"?,"site"?,"date"?}); "-" reads stdin
+  --lists FILE     add a company list (same format as dictionaries/*.json); repeatable
+  --account KIND   company | personal (default company) for a text argument
+  --site ID        x, facebook, instagram, threads, linkedin, bluesky, mastodon, note
+  --date DATE      YYYY-MM-DD the post goes out (sensitive dates)
+  --json           print findings of a text argument as JSON
+  --fail-on SEV    exit 1 when a finding is at least SEV (info | warn | block)
+  -h, --help       this help`;
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export function parseCliArgs(argv: string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        jsonl: { type: 'string' },
+        lists: { type: 'string', multiple: true },
+        account: { type: 'string' },
+        site: { type: 'string' },
+        date: { type: 'string' },
+        json: { type: 'boolean' },
+        'fail-on': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const account = values.account === undefined ? undefined : AccountKindSchema.safeParse(values.account);
+  if (account && !account.success) throw new UsageError(`--account must be company or personal, not "${values.account}"`);
+  const failOn = values['fail-on'] === undefined ? undefined : SeveritySchema.safeParse(values['fail-on']);
+  if (failOn && !failOn.success) throw new UsageError(`--fail-on must be info, warn or block, not "${values['fail-on']}"`);
+  if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new UsageError(`--date must be YYYY-MM-DD, not "${values.date}"`);
+  if (!values.help && values.jsonl === undefined && positionals.length === 0) throw new UsageError('give a text to check or --jsonl FILE');
+  if (values.jsonl !== undefined && positionals.length > 0) throw new UsageError('give either --jsonl FILE or a text, not both');
+  return {
+    help: values.help ?? false,
+    jsonl: values.jsonl,
+    lists: values.lists ?? [],
+    text: positionals.join(' '),
+    context: { account: account?.data, site: values.site, date: values.date },
+    json: values.json ?? false,
+    failOn: failOn?.data,
+  };
+}

@@ -1,0 +1,52 @@
+/** `npm run check`: the engine from a terminal. Exit 0 ok, 1 --fail-on reached, 2 bad input. */
+import { readFileSync } from 'node:fs';
+import { DictionaryError } from '../engine/dictionary/errors';
+import { atLeast, type Finding } from '../engine/finding';
+import { createNodeEngine } from '../node/engine';
+import { parseCliArgs, USAGE, UsageError } from './args';
+import { InputError, parseJsonl } from './jsonl';
+import { formatReport } from './report';
+
+async function main(argv: string[]): Promise<number> {
+  const args = parseCliArgs(argv);
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  // Validate the input before paying for the engine.
+  const lines = args.jsonl === undefined ? undefined : parseJsonl(readInput(args.jsonl), args.jsonl === '-' ? 'stdin' : args.jsonl);
+  const engine = await createNodeEngine({ listPaths: args.lists });
+  const all: Finding[] = [];
+  if (lines) {
+    let out = '';
+    for (const line of lines) {
+      const findings = engine.check(line.text, { account: line.account, site: line.site, date: line.date });
+      all.push(...findings);
+      out += `${JSON.stringify({ id: line.id, findings })}\n`;
+    }
+    process.stdout.write(out);
+  } else {
+    const findings = engine.check(args.text, args.context);
+    all.push(...findings);
+    process.stdout.write(args.json ? `${JSON.stringify(findings, null, 2)}\n` : formatReport(args.text, findings));
+  }
+  return args.failOn && all.some((f) => atLeast(f.severity, args.failOn!)) ? 1 : 0;
+}
+
+function readInput(path: string): string {
+  try {
+    return readFileSync(path === '-' ? 0 : path, 'utf8');
+  } catch (e) {
+    throw new InputError(`cannot read ${path === '-' ? 'stdin' : path}: ${(e as Error).message}`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (e: unknown) => {
+    if (e instanceof UsageError) process.stderr.write(`kakunin: ${e.message}\n\n${USAGE}\n`);
+    else if (e instanceof InputError || e instanceof DictionaryError) process.stderr.write(`kakunin: ${e.message}\n`);
+    else process.stderr.write(`kakunin: internal error: ${(e as Error).stack ?? e}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,5 @@
+/** The code-based rules that ship with Kakunin, in the order they run. */
+import { sensitiveDateDetector } from './sensitive-date';
+import type { Detector } from './types';
+
+export const BUILTIN_DETECTORS: readonly Detector[] = [sensitiveDateDetector];

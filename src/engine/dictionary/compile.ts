@@ -1,0 +1,58 @@
+/**
+ * Validates dictionary files and compiles their entries against one shared PatternIndex.
+ * Refuses a file with every problem listed (DictionaryError), never half-loads it.
+ */
+import { PatternIndex } from '../matchers/pattern-index';
+import { DictionaryFileSchema, type DictionaryFile, type Entry, type Pattern } from './schema';
+import { DictionaryError, issuesFromZod, type DictionaryIssue } from './errors';
+
+export interface CompiledEntry {
+  entry: Entry;
+  /** name of the list it came from */
+  source: string;
+  patterns: number[];
+  requires: number[][];
+  unless: number[];
+  allow: number[];
+}
+
+export function parseDictionary(data: unknown, source: string): DictionaryFile {
+  const parsed = DictionaryFileSchema.safeParse(data);
+  if (!parsed.success) throw new DictionaryError(issuesFromZod(source, parsed.error, data));
+  return parsed.data;
+}
+
+export function compileEntries(files: Array<{ file: DictionaryFile; source: string }>, index: PatternIndex): CompiledEntry[] {
+  const issues: DictionaryIssue[] = [];
+  const out: CompiledEntry[] = [];
+  const ids = new Map<string, string>();
+  for (const { file, source } of files) {
+    for (const entry of file.entries) {
+      const firstSource = ids.get(entry.id);
+      if (firstSource !== undefined) {
+        issues.push({ source, entry: entry.id, message: `id already used in ${firstSource}` });
+        continue;
+      }
+      ids.set(entry.id, source);
+      const add = (p: Pattern, path: string): number => {
+        try {
+          return index.add(p, entry.gap);
+        } catch (e) {
+          issues.push({ source, entry: entry.id, path, message: (e as Error).message });
+          return -1;
+        }
+      };
+      const compiled: CompiledEntry = {
+        entry,
+        source,
+        patterns: entry.patterns.map((p, i) => add(p, `patterns.${i}`)),
+        requires: (entry.requires ?? []).map((g, gi) => g.map((p, i) => add(p, `requires.${gi}.${i}`))),
+        unless: (entry.unless ?? []).map((p, i) => add(p, `unless.${i}`)),
+        allow: (entry.allow ?? []).map((p, i) => add(p, `allow.${i}`)),
+      };
+      out.push(compiled);
+    }
+  }
+  if (issues.length) throw new DictionaryError(issues);
+  return out;
+}

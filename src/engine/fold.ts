@@ -1,0 +1,48 @@
+/**
+ * Character folding for matching. Every function here maps one UTF-16 unit to exactly one,
+ * so folded text keeps the indices of the text it came from.
+ */
+
+const SMALL_TO_LARGE: Record<string, string> = {
+  ァ: 'ア', ィ: 'イ', ゥ: 'ウ', ェ: 'エ', ォ: 'オ', ッ: 'ツ', ャ: 'ヤ', ュ: 'ユ', ョ: 'ヨ', ヮ: 'ワ', ヵ: 'カ', ヶ: 'ケ',
+};
+/** Characters people type for the long-vowel mark ー after kana: 〜 ~ - ‐ ― − – —. */
+const LONG_VOWEL_LOOKALIKES = new Set(['〜', '~', '-', '‐', '‑', '―', '−', '–', '—', '─', 'ｰ']);
+
+export const isKatakana = (c: number) => (c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc || c === 0x30fd || c === 0x30fe;
+export const isHiragana = (c: number) => (c >= 0x3041 && c <= 0x3096) || c === 0x309d || c === 0x309e;
+export const isKana = (c: number) => isHiragana(c) || isKatakana(c);
+/** Kanji, kana, CJK punctuation and full-width forms: where a space between characters is noise. */
+export const isCjk = (c: number) =>
+  (c >= 0x3000 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff01 && c <= 0xff60);
+
+/** Folds hiragana to katakana, small kana to large, long-vowel lookalikes after kana to ー, and case. */
+export function fold(text: string): string {
+  let out = '';
+  let prevKana = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    let c = ch.charCodeAt(0);
+    let f = ch;
+    if (isHiragana(c)) {
+      c += 0x60;
+      f = String.fromCharCode(c);
+    }
+    f = SMALL_TO_LARGE[f] ?? f;
+    if (prevKana && LONG_VOWEL_LOOKALIKES.has(f)) f = 'ー';
+    else if (c < 0x3000 || c > 0x30ff) {
+      const lower = f.toLowerCase();
+      if (lower.length === 1) f = lower;
+    }
+    prevKana = isKana(f.charCodeAt(0));
+    out += f;
+  }
+  return out;
+}
+
+/** True when every character is kana (or ー): the word is written phonetically. */
+export function isKanaWord(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) if (!isKana(s.charCodeAt(i))) return false;
+  return true;
+}

@@ -1,0 +1,83 @@
+/**
+ * The engine's public surface. Pure TypeScript: no browser API, DOM, fs, fetch or storage, so the
+ * same code runs in the service worker, in Node (CLI, tests, benchmarks) and in a page.
+ *
+ *   const engine = createEngine({ tokenizer, dictionaries: [{ file, source }] });
+ *   engine.check('この美容液でシミが消える!', { account: 'company', site: 'x', date: '2026-03-11' });
+ */
+import { analyze } from './analysis';
+import { sensitiveDaysOn, type SensitiveDate } from './context/calendar';
+import { compileEntries, type CompiledEntry } from './dictionary/compile';
+import type { DictionaryFile } from './dictionary/schema';
+import type { Detector, RawFinding, ResolvedContext } from './detectors/types';
+import { type CheckContext, type Finding } from './finding';
+import { PatternIndex } from './matchers/pattern-index';
+import { toOriginalSpan } from './normalize';
+import { applyOverrides, type Overrides } from './pipeline/apply-overrides';
+import { evaluateEntries } from './pipeline/evaluate-entries';
+import { mergeOverlaps } from './pipeline/merge-overlaps';
+import type { Tokenizer } from './tokenizer/types';
+
+export interface EngineInput {
+  tokenizer: Tokenizer;
+  /** built-in lists first, then company lists; each already parsed (parseDictionary) */
+  dictionaries: Array<{ file: DictionaryFile; source: string }>;
+  /** code-based rules (privacy patterns, sensitive dates…); see detectors/ */
+  detectors?: Detector[];
+  overrides?: Overrides;
+  /** sensitive dates (built-in calendar + the company's own) */
+  calendar?: readonly SensitiveDate[];
+}
+
+export interface Engine {
+  /** Findings for the draft, one per place and category, in text order. */
+  check(text: string, context?: CheckContext): Finding[];
+  /** Every rule's findings before overlapping ones are merged (dictionary examples, debugging). */
+  checkAll(text: string, context?: CheckContext): Finding[];
+  readonly entries: readonly CompiledEntry[];
+}
+
+export function resolveContext(ctx: CheckContext | undefined, calendar: readonly SensitiveDate[] = []): ResolvedContext {
+  const out: ResolvedContext = { account: ctx?.account ?? 'company', site: ctx?.site };
+  const m = ctx?.date?.match(/^(\d{4})-(\d{2})-(\d{2})/);
+  if (m) {
+    out.date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+    out.sensitiveDays = sensitiveDaysOn(calendar, out.date);
+  }
+  return out;
+}
+
+export function createEngine(input: EngineInput): Engine {
+  const index = new PatternIndex(input.tokenizer);
+  const entries = compileEntries(input.dictionaries, index);
+  const detectors = input.detectors ?? [];
+  return {
+    entries,
+    check: (text, context) => run(text, context, true),
+    checkAll: (text, context) => run(text, context, false),
+  };
+
+  function run(text: string, context: CheckContext | undefined, merge: boolean): Finding[] {
+      const ctx = resolveContext(context, input.calendar);
+      const analysis = analyze(text, input.tokenizer);
+      const entryFindings = evaluateEntries(entries, index.match(analysis), ctx);
+      const raw: RawFinding[] = [...entryFindings];
+      for (const d of detectors) raw.push(...d.detect({ analysis, context: ctx, entryFindings }));
+      const kept = applyOverrides(raw, input.overrides);
+      return (merge ? mergeOverlaps(kept) : kept).map((f) => {
+        const { start, end } = toOriginalSpan(analysis.norm, f.span.start, f.span.end);
+        const finding: Finding = {
+          category: f.category,
+          severity: f.severity,
+          start,
+          end,
+          text: text.slice(start, end),
+          rule: f.rule,
+          message: f.message,
+        };
+        if (f.suggestion) finding.suggestion = f.suggestion;
+        if (f.basis) finding.basis = f.basis;
+        return finding;
+      });
+  }
+}

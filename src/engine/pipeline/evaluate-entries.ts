@@ -1,0 +1,49 @@
+/** Turns pattern hits into findings, entry by entry: when, unless, requires, within, allow. */
+import type { Span } from '../analysis';
+import type { CompiledEntry } from '../dictionary/compile';
+import type { RawFinding, ResolvedContext } from '../detectors/types';
+
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+const distance = (a: Span, b: Span) => Math.max(0, b.start - a.end, a.start - b.end);
+
+export function evaluateEntries(entries: readonly CompiledEntry[], hits: Span[][], ctx: ResolvedContext): RawFinding[] {
+  const out: RawFinding[] = [];
+  const spansOf = (ids: number[]) => ids.flatMap((id) => hits[id] ?? []);
+  for (const c of entries) {
+    const { entry } = c;
+    if (entry.when?.account && entry.when.account !== ctx.account) continue;
+    if (entry.when?.sites && ctx.site && !entry.when.sites.includes(ctx.site)) continue;
+    const day = ctx.sensitiveDays?.[0];
+    if (entry.when?.sensitiveDate && !day) continue;
+    let primary = spansOf(c.patterns);
+    if (primary.length === 0) continue;
+    if (spansOf(c.unless).length > 0) continue;
+    const groups = c.requires.map(spansOf);
+    if (groups.some((g) => g.length === 0)) continue;
+    if (entry.within !== undefined) {
+      const within = entry.within;
+      primary = primary.filter((h) => groups.every((g) => g.some((s) => distance(h, s) <= within)));
+    }
+    const allowed = spansOf(c.allow);
+    primary = primary.filter((h) => !allowed.some((a) => overlaps(a, h)));
+    // One finding per place: among overlapping hits keep the longest (then the earliest).
+    primary.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+    const kept: Span[] = [];
+    for (const h of primary) if (!kept.some((k) => overlaps(k, h))) kept.push(h);
+    for (const span of kept) {
+      out.push({
+        category: entry.category,
+        severity: entry.severity,
+        span,
+        rule: entry.id,
+        message:
+          entry.when?.sensitiveDate && day
+            ? { ja: `${entry.message.ja}（${day.reason.ja}）`, en: `${entry.message.en} (${day.reason.en})` }
+            : entry.message,
+        suggestion: entry.suggestion,
+        basis: entry.basis,
+      });
+    }
+  }
+  return out;
+}

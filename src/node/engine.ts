@@ -1,0 +1,22 @@
+/** The engine in Node (CLI, eval, bench, tests): same code as the worker, lists read from disk. */
+import { readFileSync } from 'node:fs';
+import { parseDictionary } from '../engine/dictionary/compile';
+import { DictionaryError } from '../engine/dictionary/errors';
+import type { Engine } from '../engine/index';
+import { createKakuninEngine, type CompanySetup } from '../rules/builtin';
+import { loadNodeTokenizer } from './ipadic';
+
+export function readListFile(path: string) {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new DictionaryError([{ source: path, message: `cannot read the list: ${(e as Error).message}` }]);
+  }
+  return { file: parseDictionary(data, path), source: path };
+}
+
+export async function createNodeEngine(options: { listPaths?: string[] } & Omit<CompanySetup, 'lists'> = {}): Promise<Engine> {
+  const lists = (options.listPaths ?? []).map(readListFile);
+  return createKakuninEngine(await loadNodeTokenizer(), { ...options, lists });
+}

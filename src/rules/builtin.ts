@@ -1,0 +1,38 @@
+/**
+ * Assembles an engine from the built-in lists, the built-in calendar and detectors, plus a
+ * company's own lists and settings. Shared by the service worker, the CLI and the tests.
+ */
+import { BUILTIN_CALENDAR, BUILTIN_LISTS } from '../../dictionaries/index';
+import { CalendarFileSchema, type SensitiveDate } from '../engine/context/calendar';
+import { BUILTIN_DETECTORS } from '../engine/detectors/builtin';
+import { parseDictionary } from '../engine/dictionary/compile';
+import type { DictionaryFile } from '../engine/dictionary/schema';
+import { createEngine, type Engine } from '../engine/index';
+import type { Overrides } from '../engine/pipeline/apply-overrides';
+import type { Tokenizer } from '../engine/tokenizer/types';
+
+let builtins: Array<{ file: DictionaryFile; source: string }> | undefined;
+export function builtinDictionaries(): Array<{ file: DictionaryFile; source: string }> {
+  builtins ??= BUILTIN_LISTS.map(({ source, data }) => ({ file: parseDictionary(data, source), source }));
+  return builtins;
+}
+
+export function builtinCalendar(): SensitiveDate[] {
+  return CalendarFileSchema.parse(BUILTIN_CALENDAR.data).dates;
+}
+
+export interface CompanySetup {
+  lists?: Array<{ file: DictionaryFile; source: string }>;
+  overrides?: Overrides;
+  dates?: SensitiveDate[];
+}
+
+export function createKakuninEngine(tokenizer: Tokenizer, company: CompanySetup = {}): Engine {
+  return createEngine({
+    tokenizer,
+    dictionaries: [...builtinDictionaries(), ...(company.lists ?? [])],
+    detectors: [...BUILTIN_DETECTORS],
+    calendar: [...builtinCalendar(), ...(company.dates ?? [])],
+    overrides: company.overrides,
+  });
+}
