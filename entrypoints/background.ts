@@ -1,8 +1,9 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { startBackground } from '../src/worker/main';
 
 export default defineBackground({
   type: 'module',
   main() {
-    console.log('kakunin background');
+    startBackground();
   },
 });

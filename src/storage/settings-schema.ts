@@ -1,0 +1,84 @@
+/**
+ * Everything a company configures, in one versioned value (`local:settings`). The same shape,
+ * partially, can come from managed policy (chrome.storage.managed), which wins and is locked.
+ * Bump SETTINGS_VERSION and add a step to migrations.ts whenever the shape changes.
+ */
+import { z } from 'zod';
+import { CalendarFileSchema } from '../engine/context/calendar';
+import { EntrySchema } from '../engine/dictionary/schema';
+import { AccountKindSchema, CategorySchema, SeveritySchema } from '../engine/finding';
+
+export const SETTINGS_VERSION = 1;
+
+export const SITE_IDS = ['x', 'facebook', 'instagram', 'threads', 'linkedin', 'bluesky', 'mastodon', 'note'] as const;
+export const SiteIdSchema = z.enum(SITE_IDS);
+export type SiteId = z.infer<typeof SiteIdSchema>;
+
+export const CompanyListSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  enabled: z.boolean().default(true),
+  entries: z.array(EntrySchema),
+});
+export type CompanyList = z.infer<typeof CompanyListSchema>;
+
+export const AccountSchema = z.object({
+  /** site id (x, bluesky…) or, for Mastodon and custom sites, the host */
+  site: z.string().min(1),
+  /** handle as the site shows it, without @ (case-insensitive) */
+  handle: z.string().min(1),
+  kind: AccountKindSchema,
+});
+export type Account = z.infer<typeof AccountSchema>;
+
+export const ApproverSchema = z.object({
+  name: z.string().min(1),
+  /** Ed25519 raw public key, base64url (src/approval/identity.ts) */
+  publicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+});
+export type Approver = z.infer<typeof ApproverSchema>;
+
+export const PolicySchema = z.object({
+  /** lowest severity that holds the post button */
+  holdAt: z.enum(['block', 'warn']).default('block'),
+  /** every post from a company account needs approval, findings or not */
+  companyAlwaysNeedsApproval: z.boolean().default(false),
+  /** N of M: distinct approvers needed */
+  requiredApprovals: z.number().int().min(1).max(10).default(1),
+  /** how long an approval request stays valid */
+  approvalTtlHours: z.number().positive().max(24 * 30).default(24),
+  /** whether the user may override a hold (always with a reason, always logged) */
+  allowOverride: z.boolean().default(true),
+});
+export type Policy = z.infer<typeof PolicySchema>;
+
+export const CustomSiteSchema = z.object({
+  /** origin like https://mastodon.example.jp */
+  origin: z.string().url(),
+  kind: z.enum(['mastodon', 'any']),
+  enabled: z.boolean().default(true),
+});
+export type CustomSite = z.infer<typeof CustomSiteSchema>;
+
+export const SettingsSchema = z.object({
+  version: z.literal(SETTINGS_VERSION),
+  lists: z.array(CompanyListSchema).default([]),
+  categories: z.partialRecord(CategorySchema, z.union([SeveritySchema, z.literal('off')])).default({}),
+  disabledRules: z.array(z.string()).default([]),
+  accounts: z.array(AccountSchema).default([]),
+  /** kind assumed for an account not listed in `accounts` */
+  unknownAccountKind: AccountKindSchema.default('company'),
+  approvers: z.array(ApproverSchema).default([]),
+  policy: PolicySchema.default(PolicySchema.parse({})),
+  sites: z.partialRecord(SiteIdSchema, z.boolean()).default({}),
+  customSites: z.array(CustomSiteSchema).default([]),
+  /** opt-in: check any text box on pages the user enabled */
+  anyTextBox: z.boolean().default(false),
+  dates: CalendarFileSchema.shape.dates.default([]),
+  audit: z
+    .object({ retentionDays: z.number().int().min(1).max(3650).default(365), storeText: z.boolean().default(false) })
+    .default({ retentionDays: 365, storeText: false }),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({ version: SETTINGS_VERSION });

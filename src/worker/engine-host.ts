@@ -1,0 +1,99 @@
+/**
+ * The engine inside the service worker: one tokenizer load shared by every caller, one engine per
+ * settings version (rebuilt when company lists or category settings change), and a small cache of
+ * recent results so re-checking an unchanged draft costs nothing. State lives only in memory:
+ * after a worker restart the next check loads again.
+ */
+import type { Engine } from '../engine/index';
+import { DictionaryError } from '../engine/dictionary/errors';
+import type { CheckContext, Finding } from '../engine/finding';
+import { sharedTokenizer } from '../engine/tokenizer/load';
+import type { Tokenizer } from '../engine/tokenizer/types';
+import { createKakuninEngine } from '../rules/builtin';
+import type { Settings } from '../storage/settings-schema';
+
+export type TokenizerState = 'idle' | 'loading' | 'ready' | 'error';
+const CACHE_SIZE = 64;
+
+export function createEngineHost(readDictionary: () => Promise<ArrayBuffer>) {
+  let state: TokenizerState = 'idle';
+  let loadMs: number | undefined;
+  let lastError: string | undefined;
+  const loadTokenizer = sharedTokenizer(readDictionary);
+  let built: { key: string; engine: Engine; skipped: string[] } | undefined;
+  const cache = new Map<string, Finding[]>();
+
+  async function tokenizer(): Promise<Tokenizer> {
+    if (state !== 'ready') state = 'loading';
+    const started = performance.now();
+    try {
+      const t = await loadTokenizer();
+      if (state !== 'ready') loadMs = performance.now() - started;
+      state = 'ready';
+      return t;
+    } catch (e) {
+      state = 'error';
+      lastError = (e as Error).message;
+      throw e;
+    }
+  }
+
+  /** Builds the engine for these settings; a company list that does not compile is left out (and reported). */
+  async function engineFor(settings: Settings): Promise<Engine> {
+    const key = JSON.stringify([settings.lists, settings.categories, settings.disabledRules, settings.dates]);
+    if (built?.key === key) return built.engine;
+    const t = await tokenizer();
+    let lists = settings.lists.filter((l) => l.enabled).map((l) => ({ file: { name: l.name, entries: l.entries }, source: l.name }));
+    const skipped: string[] = [];
+    const overrides = { categories: settings.categories, disabledRules: settings.disabledRules };
+    for (;;) {
+      try {
+        const engine = createKakuninEngine(t, { lists, overrides, dates: settings.dates });
+        built = { key, engine, skipped };
+        cache.clear();
+        return engine;
+      } catch (e) {
+        if (!(e instanceof DictionaryError)) throw e;
+        const bad = new Set(e.issues.map((i) => i.source));
+        const before = lists.length;
+        lists = lists.filter((l) => !bad.has(l.source));
+        if (lists.length === before) throw e; // a built-in list is broken: nothing sensible to run
+        skipped.push(...bad);
+      }
+    }
+  }
+
+  return {
+    async check(text: string, context: CheckContext, settings: Settings): Promise<Finding[]> {
+      const engine = await engineFor(settings);
+      const key = `${context.account}|${context.site}|${context.date}|${text}`;
+      const hit = cache.get(key);
+      if (hit) {
+        cache.delete(key);
+        cache.set(key, hit); // most recent last
+        return hit;
+      }
+      const findings = engine.check(text, context);
+      cache.set(key, findings);
+      if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      return findings;
+    },
+    status() {
+      return { tokenizer: state, loadMs, entries: built?.engine.entries.length, error: lastError ?? (built?.skipped.length ? `lists left out: ${built.skipped.join(', ')}` : undefined) };
+    },
+    /** Starts loading ahead of the first check (worker start-up). */
+    warm(settings: Settings) {
+      return engineFor(settings).then(
+        () => undefined,
+        () => undefined,
+      );
+    },
+  };
+}
+export type EngineHost = ReturnType<typeof createEngineHost>;
+
+/** Local calendar day, YYYY-MM-DD. */
+export function today(now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}

@@ -1,0 +1,55 @@
+/**
+ * Background wiring: the message router and its handlers over the engine host, settings and the
+ * audit log. Listeners are registered synchronously (MV3: a restarted worker must have them before
+ * the first event is delivered).
+ */
+import { browser } from 'wxt/browser';
+import { createRouter, type Handlers } from '../messaging/router';
+import { resolveAccountKind } from '../storage/accounts';
+import { AuditLog } from '../storage/audit-log';
+import { loadEffectiveSettings, type EffectiveSettings } from '../storage/policy';
+import { watchSettings } from '../storage/settings';
+import { decideHold } from './decide-hold';
+import { createEngineHost, today } from './engine-host';
+
+export const DICTIONARY_PATH = '/dict/ipadic.kkd';
+
+export function startBackground(): void {
+  const host = createEngineHost(async () => {
+    // Built by the WXT hook, so not in WXT's generated PublicPath union.
+    const res = await fetch((browser.runtime.getURL as (path: string) => string)(DICTIONARY_PATH));
+    if (!res.ok) throw new Error(`tokenizer dictionary: HTTP ${res.status}`);
+    return res.arrayBuffer();
+  });
+  const audit = new AuditLog();
+  let settings: Promise<EffectiveSettings> | undefined;
+  const current = () => (settings ??= loadEffectiveSettings());
+  watchSettings(() => {
+    settings = undefined;
+  });
+
+  const handlers: Handlers = {
+    async checkDraft({ text, context }) {
+      const { settings: s } = await current();
+      const account = context.account ?? resolveAccountKind(s, context.site, context.handle);
+      const findings = await host.check(text, { account, site: context.site, date: context.date ?? today() }, s);
+      return { findings, account, hold: decideHold(findings, account, s.policy) };
+    },
+    async getPageConfig({ site }) {
+      const { settings: s } = await current();
+      const custom = s.customSites.find((c) => c.origin === site || new URL(c.origin).host === site);
+      const enabled = custom ? custom.enabled : (s.sites as Record<string, boolean | undefined>)[site] ?? true;
+      return { enabled, holdAt: s.policy.holdAt, allowOverride: s.policy.allowOverride };
+    },
+    async recordAudit({ event, text }) {
+      const { settings: s } = await current();
+      const id = await audit.append(event, { text: s.audit.storeText ? text : undefined });
+      return { id };
+    },
+    getEngineStatus: () => host.status(),
+  };
+  browser.runtime.onMessage.addListener(createRouter(handlers) as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
+
+  // Load the tokenizer as soon as the worker starts, so the first draft is checked without waiting.
+  void current().then((s) => host.warm(s.settings));
+}
