@@ -1,8 +1,12 @@
 import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
+  // WxtVitest: `wxt/browser` becomes an in-memory fake browser (reset it with fakeBrowser.reset()).
+  plugins: [WxtVitest()],
   test: {
-    include: ['tests/**/*.test.ts'],
+    include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
+    exclude: ['tests/e2e/**', 'node_modules/**'],
     environment: 'node',
   },
 });
