@@ -58,8 +58,9 @@ export function compilePart(source: string, tokenizer: Tokenizer, readingOf: (ba
   return { key: `ja:${s}`, english: null, literal: s, s, tokens, reading };
 }
 
+/** A kana word matches a kanji pattern token by reading only when the reading is long enough to be unambiguous (かじ: 火事? 家事? 舵?). */
 const tokenMatches = (t: Analysis['tokens'][number], p: PatternToken) =>
-  t.s === p.s || t.l === p.l || (t.kana && p.lr !== '' && (t.l === p.lr || t.s === p.rs));
+  t.s === p.s || t.l === p.l || (t.kana && p.lr.length >= MIN_READING && (t.l === p.lr || t.s === p.rs));
 
 /** Finds every occurrence of each part. Returns spans per part index. */
 export class PartMatcher {

@@ -1,0 +1,133 @@
+/** The rule language, on a small list of its own: each behaviour the dictionary README promises. */
+import { describe, expect, it } from 'vitest';
+import { parseDictionary } from '../../src/engine/dictionary/compile';
+import type { EntryInput } from '../../src/engine/dictionary/schema';
+import { createEngine } from '../../src/engine/index';
+import { expandPhrase } from '../../src/engine/matchers/phrase-syntax';
+import { tokenizer } from '../support/engine';
+
+const msg = { ja: 'テスト', en: 'test' };
+async function engineOf(entries: Array<Partial<EntryInput> & { patterns: EntryInput['patterns'] }>) {
+  const file = parseDictionary(
+    { name: 't', entries: entries.map((e, i) => ({ id: `compliance/t${i}`, category: 'compliance', severity: 'warn', message: msg, ...e })) },
+    't',
+  );
+  return createEngine({ tokenizer: await tokenizer(), dictionaries: [{ file, source: 't' }] });
+}
+const hits = (engine: Awaited<ReturnType<typeof engineOf>>, text: string, ctx = {}) => engine.check(text, ctx).map((f) => f.text);
+
+describe('phrase syntax', () => {
+  it('expands alternatives, optional parts and keeps gaps', () => {
+    expect(expandPhrase('元本[の](保証|確約)').sort()).toEqual(['元本の保証', '元本の確約', '元本保証', '元本確約'].sort());
+    expect(expandPhrase('必ず…儲かる')).toEqual(['必ず…儲かる']);
+    expect(expandPhrase('a\\(b')).toEqual(['a(b']);
+  });
+  it('refuses unbalanced brackets and empty parts', () => {
+    expect(() => expandPhrase('(a|b')).toThrow(/missing/);
+    expect(() => expandPhrase('a)')).toThrow(/unmatched/);
+    expect(() => expandPhrase('[a]')).toThrow(/empty/);
+    expect(() => expandPhrase('a…')).toThrow(/empty/);
+  });
+});
+
+describe('phrase matching', () => {
+  it('matches conjugated forms through the base form', async () => {
+    const e = await engineOf([{ patterns: ['痩せる', '治る'] }]);
+    expect(hits(e, '痩せます。痩せられる。治りました。')).toEqual(['痩せ', '痩せ', '治り']);
+  });
+
+  it('matches a kana spelling by reading, but never a different kanji word with the same reading', async () => {
+    const e = await engineOf([{ patterns: ['宗教', '火事'] }]);
+    expect(hits(e, 'しゅうきょうとシュウキョウと宗教')).toEqual(['しゅうきょう', 'シュウキョウ', '宗教']);
+    expect(hits(e, '家事を手伝う')).toEqual([]);
+    expect(hits(e, 'かじが起きた')).toEqual([]); // readings shorter than 3 kana are not matched by reading
+  });
+
+  it('normalizes width, kana and stray spaces in the draft', async () => {
+    const e = await engineOf([{ patterns: ['元本保証', 'No.1', '宗教'] }]);
+    expect(hits(e, 'ｼｭｳｷｮｳとＮＯ．１と元本　保証')).toEqual(['ｼｭｳｷｮｳ', 'ＮＯ．１', '元本　保証']);
+  });
+
+  it('anchors on token boundaries', async () => {
+    const e = await engineOf([{ patterns: ['ガイジ'] }]);
+    expect(hits(e, 'ガイジンの友達')).toEqual([]);
+    expect(hits(e, 'あいつはガイジだ')).toEqual(['ガイジ']);
+  });
+
+  it('matches gaps up to the limit', async () => {
+    const e = await engineOf([{ patterns: ['必ず…儲かる'], gap: 6 }]);
+    expect(hits(e, '必ず大きく儲かります')).toEqual(['必ず大きく儲かり']);
+    expect(hits(e, '必ずお読みください。この商品で誰もが儲かるという話ではありません')).toEqual([]);
+  });
+
+  it('matches English phrases case-insensitively on word boundaries with * wildcards', async () => {
+    const e = await engineOf([{ patterns: ['vote * out', 'insult*'] }]);
+    expect(hits(e, 'VOTE them out! Insulting.')).toEqual(['VOTE them out', 'Insulting']);
+    expect(hits(e, 'devote them outright')).toEqual([]);
+  });
+
+  it('runs regular expressions on the width-normalized text', async () => {
+    const e = await engineOf([{ patterns: [{ re: 'No\\.?1', flags: 'i' }] }]);
+    expect(hits(e, '満足度ＮＯ．１')).toEqual(['ＮＯ．１']);
+  });
+});
+
+describe('entry conditions', () => {
+  it('allow: a harmless context that contains the hit suppresses it', async () => {
+    const e = await engineOf([{ patterns: ['土方', '黒'], allow: ['土方歳三', '黒字', 'ブラックフライデー'] }]);
+    expect(hits(e, '土方歳三と土方')).toEqual(['土方']);
+    expect(hits(e, '黒字に転換しました')).toEqual([]);
+  });
+
+  it('requires + within: every group must match near the hit', async () => {
+    const e = await engineOf([{ patterns: ['地震'], requires: [['セール', 'キャンペーン']], within: 20 }]);
+    expect(hits(e, '地震のあとですがセール開催中')).toEqual(['地震']);
+    expect(hits(e, '地震への備えを。')).toEqual([]);
+    expect(hits(e, `地震。${'あ'.repeat(40)}セール`)).toEqual([]);
+  });
+
+  it('unless: a disclosure anywhere in the draft turns the entry off', async () => {
+    const e = await engineOf([{ patterns: ['ご招待いただき'], unless: ['#PR', '(広告|プロモーション)'] }]);
+    expect(hits(e, 'ホテルにご招待いただきました')).toEqual(['ご招待いただき']);
+    expect(hits(e, '#PR ホテルにご招待いただきました')).toEqual([]);
+  });
+
+  it('when: account kind and site', async () => {
+    const e = await engineOf([{ patterns: ['ビール'], when: { account: 'company', sites: ['x'] } }]);
+    expect(hits(e, '昼からビール', { account: 'company', site: 'x' })).toEqual(['ビール']);
+    expect(hits(e, '昼からビール', { account: 'personal', site: 'x' })).toEqual([]);
+    expect(hits(e, '昼からビール', { account: 'company', site: 'facebook' })).toEqual([]);
+    expect(hits(e, '昼からビール', {})).toEqual(['ビール']); // no context: treated as the company's draft
+  });
+});
+
+describe('overrides and merging', () => {
+  it('a company caps a category or turns it off, and disables single rules', async () => {
+    const file = parseDictionary(
+      {
+        name: 't',
+        entries: [
+          { id: 'religion/a', category: 'religion', severity: 'block', patterns: ['布教'], message: msg },
+          { id: 'politics/b', category: 'politics', severity: 'warn', patterns: ['投票'], message: msg },
+          { id: 'abuse/c', category: 'abuse', severity: 'warn', patterns: ['バカ'], message: msg },
+        ],
+      },
+      't',
+    );
+    const e = createEngine({
+      tokenizer: await tokenizer(),
+      dictionaries: [{ file, source: 't' }],
+      overrides: { categories: { religion: 'info', politics: 'off' }, disabledRules: ['abuse/c'] },
+    });
+    expect(e.check('布教と投票とバカ').map((f) => [f.rule, f.severity])).toEqual([['religion/a', 'info']]);
+  });
+
+  it('overlapping findings of one category become one (the most severe)', async () => {
+    const e = await engineOf([
+      { patterns: ['元本保証'], severity: 'block' },
+      { patterns: ['保証'], severity: 'warn' },
+    ]);
+    expect(e.check('元本保証').map((f) => [f.text, f.severity])).toEqual([['元本保証', 'block']]);
+    expect(e.checkAll('元本保証')).toHaveLength(2);
+  });
+});

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import kuromoji from 'kuromoji';
+import { describe, expect, it } from 'vitest';
+import { decodeIpadic, IpadicFormatError } from '../../src/engine/tokenizer/ipadic-format';
+import { sharedTokenizer, tokenizerFromBytes } from '../../src/engine/tokenizer/load';
+import { ensureIpadicFile, kuromojiDictDir, loadNodeTokenizer } from '../../src/node/ipadic';
+
+type StockToken = { surface_form: string; pos: string; pos_detail_1: string; basic_form: string; reading?: string; word_type: string };
+const stock = () =>
+  new Promise<{ tokenize(s: string): StockToken[] }>((resolve, reject) =>
+    kuromoji.builder({ dicPath: kuromojiDictDir() }).build((e: Error | null, t: { tokenize(s: string): StockToken[] }) => (e ? reject(e) : resolve(t))),
+  );
+
+const SENTENCES = [
+  '痩せますし、治りました。しゅうきょうの話です。',
+  '当社の暗号資産積立プランは元本割れの心配ゼロ。毎月確実に利益が出る、初心者に最適な投資です',
+  '土方歳三はSMサイズが好き',
+  '日本一売れている美顔器!たるみ・しわが1回で消える、効果は100%保証します',
+  '駅前広場のクリスマスツリー点灯式は12/1(日)17時から 当ビル1階ではホットワインを販売します。',
+  'Finally got my driver\'s license at 34. Took three tries but I did it',
+  '在日の人って、やっぱり日本人とは考え方が違う。結婚相手は絶対に日本人じゃないとダメって親も言ってる',
+  'ブラックフライデー限定!電動アシスト自転車が3万円引き',
+];
+
+describe('tokenizer (kuromoji over the compact dictionary)', () => {
+  it('gives the same tokens as stock kuromoji 0.1.2', async () => {
+    const [ours, theirs] = await Promise.all([loadNodeTokenizer(), stock()]);
+    for (const s of SENTENCES) {
+      const a = theirs.tokenize(s).map((t) => [t.surface_form, t.pos, t.pos_detail_1, t.word_type === 'KNOWN' ? t.basic_form : t.surface_form, t.reading ?? '']);
+      const b = ours.tokenize(s).map((t) => [t.surface, t.pos, t.posDetail, t.base, t.reading]);
+      expect(b).toEqual(a);
+    }
+  }, 30_000);
+
+  it('gives UTF-16 offsets that cover the text exactly, emoji included (stock kuromoji drops characters after one)', async () => {
+    const t = await loadNodeTokenizer();
+    for (const s of ['🚗💦 そんなドライブ', '👨‍👩‍👧家族で𠮷野家へ', 'abc\n\nあいう']) {
+      const tokens = t.tokenize(s);
+      expect(tokens.map((x) => x.surface).join('')).toBe(s);
+      for (const x of tokens) expect(s.slice(x.start, x.end)).toBe(x.surface);
+    }
+  });
+
+  it('gives base forms for conjugated verbs', async () => {
+    const t = await loadNodeTokenizer();
+    expect(t.tokenize('痩せられる')[0]).toMatchObject({ surface: '痩せ', base: '痩せる', pos: '動詞' });
+    expect(t.tokenize('治りました')[0]).toMatchObject({ surface: '治り', base: '治る' });
+  });
+
+  it('stays linear on long unpunctuated input', async () => {
+    const t = await loadNodeTokenizer();
+    const long = 'あ'.repeat(50_000) + 'x'.repeat(50_000);
+    const tokens = t.tokenize(long);
+    expect(tokens.map((x) => x.surface).join('')).toBe(long);
+  });
+
+  it('loads a gzipped container through DecompressionStream', async () => {
+    const raw = readFileSync(ensureIpadicFile());
+    const gz = gzipSync(raw, { level: 1 });
+    const t = await tokenizerFromBytes(gz.buffer.slice(gz.byteOffset, gz.byteOffset + gz.byteLength) as ArrayBuffer);
+    expect(t.tokenize('宗教').map((x) => x.reading)).toEqual(['シュウキョウ']);
+  }, 30_000);
+
+  it('refuses a file that is not a dictionary with a clear error', () => {
+    expect(() => decodeIpadic(new ArrayBuffer(4))).toThrow(IpadicFormatError);
+    expect(() => decodeIpadic(new Uint8Array(400).buffer)).toThrow(/bad magic/);
+  });
+
+  it('shares one load between concurrent callers and retries after a failure', async () => {
+    let calls = 0;
+    const bytes = readFileSync(ensureIpadicFile());
+    const get = sharedTokenizer(async () => {
+      calls++;
+      if (calls === 1) throw new Error('worker stopped mid-fetch');
+      return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    });
+    await expect(get()).rejects.toThrow('mid-fetch');
+    const [a, b] = await Promise.all([get(), get()]);
+    expect(a).toBe(b);
+    expect(calls).toBe(2);
+  });
+});
