@@ -1,0 +1,87 @@
+// Launches the system Chromium (never a downloaded one) for browser tests, with
+// or without the production extension build.
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** Debian's /usr/bin/chromium is a wrapper that adds an empty --load-extension=. */
+export const CHROMIUM_PATH = process.env.KAKUNIN_CHROMIUM ?? '/usr/lib/chromium/chromium';
+
+const BASE_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export interface LaunchOptions {
+  /** Profile directory; a fresh temporary one (removed on close) by default. */
+  userDataDir?: string;
+  /** navigator.language and Accept-Language; fixtures localize labels from it. */
+  locale?: string;
+  viewport?: { width: number; height: number };
+}
+
+export interface PlainBrowser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+export interface ExtensionBrowser extends PlainBrowser {
+  extensionId: string;
+  serviceWorker: Worker;
+}
+
+async function launch(extraArgs: string[], options: LaunchOptions): Promise<PlainBrowser> {
+  const ownDir = options.userDataDir === undefined;
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'kakunin-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...BASE_ARGS, ...extraArgs],
+    locale: options.locale ?? 'ja-JP',
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+  });
+  let closed = false;
+  return {
+    context,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await context.close();
+      if (ownDir) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Chromium without any extension, for fixture self-tests. */
+export function launchPlain(options: LaunchOptions = {}): Promise<PlainBrowser> {
+  return launch([], options);
+}
+
+/** Chromium with the unpacked extension at `extensionPath` (the `wxt build` output). */
+export async function launchWithExtension(
+  options: LaunchOptions & { extensionPath?: string } = {},
+): Promise<ExtensionBrowser> {
+  const extensionPath = resolve(options.extensionPath ?? '.output/chrome-mv3');
+  if (!existsSync(join(extensionPath, 'manifest.json'))) {
+    throw new Error(`no extension build at ${extensionPath}: run \`npx wxt build\` first`);
+  }
+  const browser = await launch([`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`], options);
+  try {
+    const serviceWorker =
+      browser.context.serviceWorkers().find((worker) => worker.url().startsWith('chrome-extension://')) ??
+      (await browser.context.waitForEvent('serviceworker', {
+        predicate: (worker) => worker.url().startsWith('chrome-extension://'),
+        timeout: 15_000,
+      }));
+    const extensionId = new URL(serviceWorker.url()).host;
+    return { ...browser, extensionId, serviceWorker };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
