@@ -26,13 +26,19 @@ export interface Span {
   end: number;
 }
 
-export function toTextTokens(tokens: Token[]): TextToken[] {
-  return tokens.map((t) => ({ ...t, s: fold(t.surface), l: fold(t.base), kana: isKanaWord(t.surface) }));
+/** Adds the folded keys in place (the tokens are fresh from the tokenizer); `folded` is the folded text they index. */
+export function toTextTokens(tokens: Token[], folded?: string): TextToken[] {
+  for (const t of tokens as TextToken[]) {
+    t.s = folded === undefined ? fold(t.surface) : folded.slice(t.start, t.end);
+    t.l = t.base === t.surface ? t.s : fold(t.base);
+    t.kana = isKanaWord(t.surface);
+  }
+  return tokens as TextToken[];
 }
 
 export function analyze(original: string, tokenizer: Tokenizer): Analysis {
   const norm = normalize(original);
-  const tokens = toTextTokens(tokenizer.tokenize(norm.text));
+  const tokens = toTextTokens(tokenizer.tokenize(norm.text), norm.folded);
   const n = norm.text.length;
   const tokenStartingAt = new Int32Array(n + 1).fill(-1);
   const tokenEndingAt = new Int32Array(n + 1).fill(-1);

@@ -1,0 +1,83 @@
+/**
+ * `npm run bench`: speed and memory of the engine in Node, printed as figures (targets live here,
+ * not in timed tests). Cold load is measured in fresh processes; the rest in this one.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createKakuninEngine } from '../rules/builtin';
+import { ensureIpadicFile, loadNodeTokenizer } from '../node/ipadic';
+
+const COLD_RUNS = 5;
+const argv = process.argv.slice(2);
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+};
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+async function coldChild() {
+  const t0 = performance.now();
+  const tokenizer = await loadNodeTokenizer();
+  const t1 = performance.now();
+  createKakuninEngine(tokenizer);
+  const t2 = performance.now();
+  process.stdout.write(JSON.stringify({ tokenizerMs: t1 - t0, engineMs: t2 - t1 }));
+}
+
+function samples(): string[] {
+  const evalFile = fileURLToPath(new URL('../../../shared/eval/dev.jsonl', import.meta.url));
+  if (existsSync(evalFile)) {
+    return readFileSync(evalFile, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { text: string }).text);
+  }
+  return ['本日より新商品の販売を開始しました。詳しくはWebサイトをご覧ください。', '週末は友達とフェス行ってきた!', 'Our support line will have longer wait times this week.'];
+}
+
+function draftOf(length: number, pool: string[], offset: number): string {
+  let s = '';
+  for (let i = offset; s.length < length; i++) s += pool[i % pool.length];
+  return s.slice(0, length);
+}
+
+async function main() {
+  if (argv.includes('--cold-child')) return coldChild();
+  ensureIpadicFile();
+  const self = fileURLToPath(import.meta.url);
+  const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+  const cold = Array.from({ length: COLD_RUNS }, () => JSON.parse(execFileSync(tsx, [self, '--cold-child'], { encoding: 'utf8' })) as { tokenizerMs: number; engineMs: number });
+
+  globalThis.gc?.();
+  const before = process.memoryUsage();
+  const engine = createKakuninEngine(await loadNodeTokenizer());
+  globalThis.gc?.();
+  const after = process.memoryUsage();
+
+  const pool = samples();
+  const lines = [
+    'Kakunin engine benchmark (Node ' + process.version + ')',
+    `cold tokenizer load: median ${quantile(cold.map((c) => c.tokenizerMs), 0.5).toFixed(0)} ms (min ${Math.min(...cold.map((c) => c.tokenizerMs)).toFixed(0)}, max ${Math.max(...cold.map((c) => c.tokenizerMs)).toFixed(0)}; ${COLD_RUNS} fresh processes)`,
+    `engine build (compile ${engine.entries.length} built-in entries): median ${quantile(cold.map((c) => c.engineMs), 0.5).toFixed(0)} ms`,
+  ];
+  for (const length of [140, 280, 1000]) {
+    const drafts = Array.from({ length: 50 }, (_, i) => draftOf(length, pool, i * 7));
+    for (let i = 0; i < 200; i++) engine.check(drafts[i % drafts.length]!, { account: 'company' });
+    const times: number[] = [];
+    for (let i = 0; i < 1000; i++) {
+      const t = performance.now();
+      engine.check(drafts[i % drafts.length]!, { account: 'company', site: 'x' });
+      times.push(performance.now() - t);
+    }
+    lines.push(`warm check, ${String(length).padStart(4)} chars: p50 ${quantile(times, 0.5).toFixed(2)} ms, p95 ${quantile(times, 0.95).toFixed(2)} ms`);
+  }
+  const started = performance.now();
+  let n = 0;
+  while (performance.now() - started < 2000) engine.check(pool[n++ % pool.length]!, { account: 'company' });
+  lines.push(`throughput: ${Math.round(n / ((performance.now() - started) / 1000))} posts/s (labeled posts, one core)`);
+  lines.push(
+    `memory after load: RSS ${mb(after.rss)} (+${mb(after.rss - before.rss)}), heap ${mb(after.heapUsed)}, array buffers ${mb(after.arrayBuffers)}${globalThis.gc ? '' : ' (run with --expose-gc for post-GC figures)'}`,
+  );
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+await main();

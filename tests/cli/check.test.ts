@@ -1,0 +1,97 @@
+/** The CLI as a user runs it: a real child process, stdin/stdout, exit codes. */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = new URL('../..', import.meta.url).pathname;
+const tsx = join(root, 'node_modules/.bin/tsx');
+
+function run(args: string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(tsx, ['src/cli/main.ts', ...args], { cwd: root }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+    if (stdin !== undefined) child.stdin!.end(stdin);
+  });
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'kakunin-cli-'));
+const list = join(tmp, 'company.json');
+writeFileSync(
+  list,
+  JSON.stringify({
+    name: '社内コードネーム',
+    entries: [
+      {
+        id: 'confidential/codename-sakura',
+        category: 'confidential',
+        severity: 'block',
+        patterns: ['プロジェクトさくら', 'Project Sakura'],
+        message: { ja: '社内コードネームです。', en: 'An internal codename.' },
+      },
+    ],
+  }),
+);
+
+describe('npm run check', () => {
+  it('answers JSON Lines in input order, one line per input, with the context applied', async () => {
+    const input = [
+      { id: 'a', text: 'プロジェクトさくらの件' },
+      { id: 'b', text: '今日はいい天気' },
+      { id: 7, text: 'Project Sakura launches', account: 'personal', site: 'x', date: '2027-01-05' },
+    ].map((l) => JSON.stringify(l)).join('\n');
+    const r = await run(['--jsonl', '-', '--lists', list], `${input}\n`);
+    expect(r.code).toBe(0);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string | number; findings: Array<{ rule: string; text: string; start: number; end: number }> });
+    expect(out.map((o) => o.id)).toEqual(['a', 'b', 7]);
+    expect(out[0]!.findings.map((f) => [f.rule, f.text, f.start, f.end])).toEqual([['confidential/codename-sakura', 'プロジェクトさくら', 0, 9]]);
+    expect(out[2]!.findings.map((f) => f.text)).toContain('Project Sakura');
+  }, 30_000);
+
+  it('reads a JSONL file by path', async () => {
+    const f = join(tmp, 'in.jsonl');
+    writeFileSync(f, `${JSON.stringify({ id: 1, text: 'プロジェクトさくら' })}\n`);
+    const r = await run(['--jsonl', f, '--lists', list]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).findings).toHaveLength(1);
+  }, 30_000);
+
+  it('prints a readable report for a text argument', async () => {
+    const r = await run(['--lists', list, 'プロジェクトさくらの件です']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('confidential/codename-sakura');
+    expect(r.stdout).toContain('「プロジェクトさくら」');
+    expect(r.stdout).toContain('社内コードネームです。');
+  }, 30_000);
+
+  it('--fail-on exits 1 when a finding reaches the severity', async () => {
+    expect((await run(['--lists', list, '--fail-on', 'block', 'プロジェクトさくら'])).code).toBe(1);
+    expect((await run(['--lists', list, '--fail-on', 'block', 'こんにちは'])).code).toBe(0);
+  }, 30_000);
+
+  it('refuses malformed JSONL naming every bad line, and prints nothing on stdout', async () => {
+    const r = await run(['--jsonl', '-'], '{"id":1,"text":"ok"}\n{"id":2}\nnot json\n{"id":4,"text":"x","account":"robot"}\n');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/stdin:2: text/);
+    expect(r.stderr).toMatch(/stdin:3: not valid JSON/);
+    expect(r.stderr).toMatch(/stdin:4: account/);
+  }, 30_000);
+
+  it('refuses a broken company list with the entry and field named', async () => {
+    const bad = join(tmp, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ name: 'x', entries: [{ id: 'abuse/x', category: 'abuse', severity: 'loud', patterns: ['a'], message: { ja: 'a', en: 'a' } }] }));
+    const r = await run(['--lists', bad, 'テキスト']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('[abuse/x] severity');
+  }, 30_000);
+
+  it('explains bad arguments', async () => {
+    const r = await run(['--account', 'robot', 'テキスト']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--account must be company or personal/);
+    expect((await run([])).stderr).toMatch(/give a text to check or --jsonl FILE/);
+  }, 30_000);
+});
