@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { ensureIpadicFile } from './src/node/ipadic';
+import { verifyBuiltinDictionaries } from './src/node/verify-dictionaries';
 
 // WXT imports this file in Node at build time: keep it declarative.
 export default defineConfig({
@@ -13,6 +14,11 @@ export default defineConfig({
     plugins: [preact()],
   }),
   hooks: {
+    // A dictionary entry whose own examples fail is a build error (prh-style specs).
+    'build:before': async () => {
+      const { problems } = await verifyBuiltinDictionaries();
+      if (problems.length) throw new Error(`built-in dictionaries failed their examples:\n${problems.join('\n')}`);
+    },
     // The tokenizer dictionary comes from the kuromoji package at build time (never a committed
     // copy), converted to Kakunin's compact container; see src/engine/tokenizer/ipadic-format.ts.
     'build:publicAssets': (_wxt, files) => {

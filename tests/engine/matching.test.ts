@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDictionary } from '../../src/engine/dictionary/compile';
 import type { EntryInput } from '../../src/engine/dictionary/schema';
 import { createEngine } from '../../src/engine/index';
-import { expandPhrase } from '../../src/engine/matchers/phrase-syntax';
+import { expandPhrase, expandPhraseSlots } from '../../src/engine/matchers/phrase-syntax';
 import { tokenizer } from '../support/engine';
 
 const msg = { ja: 'テスト', en: 'test' };
@@ -22,6 +22,12 @@ describe('phrase syntax', () => {
     expect(expandPhrase('必ず…儲かる')).toEqual(['必ず…儲かる']);
     expect(expandPhrase('a\\(b')).toEqual(['a(b']);
   });
+  it('expands each gap-separated slot on its own (no cross product across gaps)', () => {
+    const many = `(${Array.from({ length: 60 }, (_, i) => `語${i}`).join('|')})`;
+    expect(expandPhraseSlots(`${many}…${many}`)[0]!.map((slot) => slot.length)).toEqual([60, 60]);
+    expect(expandPhraseSlots('(a…b|c)')).toEqual([[['a'], ['b']], [['c']]]);
+  });
+
   it('refuses unbalanced brackets and empty parts', () => {
     expect(() => expandPhrase('(a|b')).toThrow(/missing/);
     expect(() => expandPhrase('a)')).toThrow(/unmatched/);

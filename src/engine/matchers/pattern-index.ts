@@ -6,12 +6,13 @@ import type { Analysis, Span } from '../analysis';
 import type { Pattern } from '../dictionary/schema';
 import type { Tokenizer } from '../tokenizer/types';
 import { compilePart, PartMatcher, type Part } from './phrase';
-import { expandPhrase, GAP } from './phrase-syntax';
+import { expandPhraseSlots } from './phrase-syntax';
 
 export const DEFAULT_GAP = 12;
 
 type Compiled =
-  | { kind: 'phrase'; variants: number[][]; gap: number }
+  /** variants → slots (separated by gaps) → the parts a slot may be */
+  | { kind: 'phrase'; variants: number[][][]; gap: number }
   | { kind: 're'; re: RegExp };
 
 export class PatternIndex {
@@ -52,7 +53,7 @@ export class PatternIndex {
     if (known !== undefined) return known;
     let c: Compiled;
     if (typeof pattern === 'string') {
-      c = { kind: 'phrase', gap, variants: expandPhrase(pattern).map((v) => v.split(GAP).map((p) => this.partId(p))) };
+      c = { kind: 'phrase', gap, variants: expandPhraseSlots(pattern).map((slots) => slots.map((texts) => [...new Set(texts.map((t) => this.partId(t)))])) };
     } else {
       c = { kind: 're', re: new RegExp(pattern.re, `${pattern.flags ?? ''}g`) };
     }
@@ -84,20 +85,23 @@ export class PatternIndex {
         return out;
       }
       const out: Span[] = [];
-      for (const parts of c.variants) {
-        if (parts.length === 1) {
-          out.push(...partHits[parts[0]!]!);
+      const slotHits = (slot: number[]) => (slot.length === 1 ? partHits[slot[0]!]! : slot.flatMap((p) => partHits[p]!));
+      for (const slots of c.variants) {
+        const first = slotHits(slots[0]!);
+        if (slots.length === 1 || first.length === 0) {
+          if (slots.length === 1) out.push(...first);
           continue;
         }
-        for (const first of partHits[parts[0]!]!) {
-          let end = first.end;
+        const rest = slots.slice(1).map((slot) => slotHits(slot).sort((x, y) => x.start - y.start));
+        for (const h of first) {
+          let end = h.end;
           let ok = true;
-          for (let k = 1; k < parts.length && ok; k++) {
-            const next = partHits[parts[k]!]!.filter((h) => h.start >= end && h.start - end <= c.gap).sort((x, y) => x.start - y.start)[0];
+          for (let k = 0; k < rest.length && ok; k++) {
+            const next = rest[k]!.find((r) => r.start >= end && r.start - end <= c.gap);
             if (next) end = next.end;
             else ok = false;
           }
-          if (ok) out.push({ start: first.start, end });
+          if (ok) out.push({ start: h.start, end });
         }
       }
       return out;

@@ -4,7 +4,7 @@
  * "元本[の](保証|確約)" -> 元本保証, 元本確約, 元本の保証, 元本の確約
  */
 export const GAP = '\u2026'; // …
-const MAX_VARIANTS = 256;
+const MAX_VARIANTS = 2048;
 
 export class PhraseSyntaxError extends Error {
   override name = 'PhraseSyntaxError';
@@ -60,4 +60,34 @@ export function expandPhrase(source: string): string[] {
   const result = sequence('');
   if (result.some((v) => v.split(GAP).some((p) => p.trim() === ''))) fail('empty alternative or part (a phrase or a part between gaps matches nothing)');
   return [...new Set(result)];
+}
+
+/**
+ * The phrase as variants of slots: each slot is the set of texts one part may be, and slots are
+ * separated by gaps. Gaps outside brackets split the phrase first, so (27 words)…(14 words) is two
+ * slots of 27 and 14, not 378 variants.
+ */
+export function expandPhraseSlots(source: string): string[][][] {
+  const pieces: string[] = [];
+  let depth = 0;
+  let start = 0;
+  let topLevelOnly = true;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') i++;
+    else if (ch === '(' || ch === '[') depth++;
+    else if (ch === ')' || ch === ']') depth--;
+    else if (ch === GAP) {
+      if (depth === 0) {
+        pieces.push(source.slice(start, i));
+        start = i + 1;
+      } else topLevelOnly = false;
+    }
+  }
+  pieces.push(source.slice(start));
+  if (topLevelOnly) {
+    if (pieces.some((p) => p.trim() === '')) throw new PhraseSyntaxError(`empty part around "${GAP}" in "${source}"`);
+    return [pieces.map((p) => expandPhrase(p))];
+  }
+  return expandPhrase(source).map((v) => v.split(GAP).map((p) => [p]));
 }
