@@ -15,9 +15,13 @@ export default defineConfig({
   }),
   hooks: {
     // A dictionary entry whose own examples fail is a build error (prh-style specs).
+    // KAKUNIN_SKIP_DICTIONARY_CHECK=1 skips it for local UI work only; tests and CI never set it.
     'build:before': async () => {
+      if (process.env.KAKUNIN_SKIP_DICTIONARY_CHECK === '1') return;
       const { problems } = await verifyBuiltinDictionaries();
-      if (problems.length) throw new Error(`built-in dictionaries failed their examples:\n${problems.join('\n')}`);
+      if (problems.length) {
+        throw new Error(`built-in dictionaries failed their examples (fix them, or set KAKUNIN_SKIP_DICTIONARY_CHECK=1 for local UI work):\n${problems.join('\n')}`);
+      }
     },
     // The tokenizer dictionary comes from the kuromoji package at build time (never a committed
     // copy), converted to Kakunin's compact container; see src/engine/tokenizer/ipadic-format.ts.
