@@ -1,0 +1,106 @@
+/**
+ * My Number (個人番号): 12 digits, written whole or as 4-4-4, whose last digit is the check digit
+ * of 平成26年総務省令第85号 5条:
+ *
+ *   check = 11 − (Σ_{n=1..11} Pn × Qn mod 11), or 0 when the remainder is 0 or 1,
+ *   Pn = the n-th digit counting from the right of the first 11 (n = 1 is the 11th digit),
+ *   Qn = n + 1 for 1 ≤ n ≤ 6, n − 5 for 7 ≤ n ≤ 11
+ *
+ * (from the left the weights are 6 5 4 3 2 7 6 5 4 3 2). A valid number is a `block`: handing out
+ * someone's My Number is restricted by 番号法 19条. Twelve digits with a wrong check digit are not a
+ * My Number; if they are labelled マイナンバー/個人番号 they are an `info` (a sample or a typo).
+ * Obvious samples (000000000000, 123456789018) are `info`.
+ * Numbers labelled as something else (注文番号, 追跡番号, JAN…) and 12-digit timestamps are skipped.
+ */
+import type { Span } from '../../analysis';
+import type { Detector } from '../types';
+import { isAmount, BASIS_MY_NUMBER, DASH, digitsOf, inside, privacyFinding, urlSpans } from './shared';
+
+const CANDIDATE = new RegExp(
+  `(?<![0-9A-Za-z_+#/=])(?<![0-9][.,:]|[0-9]${DASH})([0-9]{4})(\\s?${DASH}\\s?|\\s)?([0-9]{4})\\2([0-9]{4})(?![0-9]|\\s?${DASH}\\s?[0-9]|[.,][0-9])`,
+  'g',
+);
+const MY_NUMBER_LABEL = /(マイナンバー|個人番号|my ?number|individual number)/i;
+/** Labels of other 12-digit numbers: order, tracking and account numbers, product codes. */
+const OTHER_LABEL =
+  /(注文|受注|伝票|追跡|お問い?合わ?せ|問合せ|受付|予約|会員|顧客|品番|型番|商品|製品|JAN|UPC|EAN|ISBN|口座|シリアル|製造|ロット|管理|整理|法人|請求|領収|取引|チケット|座席|order|tracking|invoice|serial|ticket|account|\bID\b|\bNo\.?)/i;
+
+/** The check digit of the first 11 digits, or undefined if `first11` is not 11 digits. */
+export function myNumberCheckDigit(first11: string): number | undefined {
+  if (!/^[0-9]{11}$/.test(first11)) return undefined;
+  let sum = 0;
+  for (let n = 1; n <= 11; n++) {
+    const p = Number(first11[11 - n]);
+    const q = n <= 6 ? n + 1 : n - 5;
+    sum += p * q;
+  }
+  const r = sum % 11;
+  return r <= 1 ? 0 : 11 - r;
+}
+
+export const isValidMyNumber = (digits: string) =>
+  /^[0-9]{12}$/.test(digits) && myNumberCheckDigit(digits.slice(0, 11)) === Number(digits[11]);
+
+/** yyyymmddhhmm: a timestamp, not an identifier. */
+const TIMESTAMP = /^(19|20)[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])([01][0-9]|2[0-3])[0-5][0-9]$/;
+
+/** Placeholders everyone recognises as samples: one digit repeated, and 1234 5678 9018 (valid, used in manuals). */
+export const isSampleMyNumber = (digits: string) => /^([0-9])\1{11}$/.test(digits) || digits === '123456789018';
+
+export interface MyNumberMatch {
+  span: Span;
+  digits: string;
+  valid: boolean;
+  labelled: boolean;
+  sample: boolean;
+}
+
+export function findMyNumbers(text: string): MyNumberMatch[] {
+  const urls = urlSpans(text);
+  const out: MyNumberMatch[] = [];
+  for (const m of text.matchAll(CANDIDATE)) {
+    const span = { start: m.index!, end: m.index! + m[0].length };
+    if (inside(urls, span)) continue;
+    if (isAmount(text, span)) continue;
+    const digits = digitsOf(m[0]);
+    const before = text.slice(Math.max(0, span.start - 15), span.start);
+    const labelled = MY_NUMBER_LABEL.test(before) || MY_NUMBER_LABEL.test(text.slice(span.end, span.end + 8));
+    if (!labelled && (OTHER_LABEL.test(before) || TIMESTAMP.test(digits))) continue;
+    const valid = isValidMyNumber(digits);
+    const sample = isSampleMyNumber(digits);
+    if ((!valid || sample) && !labelled) continue;
+    out.push({ span, digits, valid, labelled, sample });
+  }
+  return out;
+}
+
+export const myNumberDetector: Detector = {
+  id: 'privacy/my-number',
+  detect({ analysis }) {
+    return findMyNumbers(analysis.norm.text).map(({ span, valid, sample }) =>
+      valid && !sample
+        ? privacyFinding(
+            'privacy/my-number',
+            'block',
+            span,
+            {
+              ja: 'マイナンバー(個人番号)と思われる12桁の番号です(検査用数字が一致)。マイナンバーは法律で定められた場合以外に提供・公開できません。',
+              en: 'This 12-digit number looks like a My Number (individual number; its check digit is valid). The law forbids providing or publishing it outside the cases it lists.',
+            },
+            { ja: '番号を削除してください。', en: 'Remove the number.' },
+            BASIS_MY_NUMBER,
+          )
+        : privacyFinding(
+            'privacy/my-number-like',
+            'info',
+            span,
+            {
+              ja: 'マイナンバーとして書かれた12桁の番号です(検査用数字が一致しないか、見本の番号)。実在の番号でないか確認してください。',
+              en: "A 12-digit number labelled as a My Number (its check digit does not match, or it is a well-known sample). Make sure it is not someone's real number.",
+            },
+            { ja: '記入例なら「XXXX XXXX XXXX」のように数字を伏せてください。', en: 'For a sample, mask the digits (XXXX XXXX XXXX).' },
+            BASIS_MY_NUMBER,
+          ),
+    );
+  },
+};
