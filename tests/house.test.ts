@@ -1,0 +1,42 @@
+/** The project's own conventions, checked (refined-github's build/features.test.ts does the same). */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CATEGORIES } from '../src/engine/finding';
+import { builtinCalendar, builtinDictionaries } from '../src/rules/builtin';
+
+const root = resolve(__dirname, '..');
+const walk = (dir: string): string[] =>
+  readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+
+describe('house rules', () => {
+  it('src/engine imports nothing outside itself but zod and kuromoji', () => {
+    const offenders: string[] = [];
+    for (const file of walk(join(root, 'src/engine')).filter((f) => /\.tsx?$/.test(f))) {
+      const source = readFileSync(file, 'utf8');
+      for (const m of source.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/g)) {
+        const spec = m[1]!;
+        if (spec.startsWith('.')) {
+          const target = resolve(file, '..', spec);
+          if (!target.startsWith(join(root, 'src/engine'))) offenders.push(`${relative(root, file)} -> ${spec}`);
+        } else if (!/^(zod|kuromoji\/)/.test(spec)) offenders.push(`${relative(root, file)} -> ${spec}`);
+      }
+      if (/\b(chrome|browser|document|XMLHttpRequest|localStorage|indexedDB)\./.test(source.replace(/\/\/.*|\/\*[\s\S]*?\*\//g, ''))) {
+        offenders.push(`${relative(root, file)} uses a browser global`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('README reports how many entries each category has, truthfully', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const block = readme.slice(readme.indexOf('<!-- counts'), readme.indexOf('<!-- /counts -->'));
+    const counts = new Map<string, number>();
+    for (const { file } of builtinDictionaries()) for (const e of file.entries) counts.set(e.category, (counts.get(e.category) ?? 0) + 1);
+    for (const c of CATEGORIES) expect(block, `README count for ${c}`).toContain(`| ${c} | ${counts.get(c) ?? 0} |`);
+    expect(block).toContain(`| sensitive dates (calendar) | ${builtinCalendar().length} |`);
+  });
+});
