@@ -2,11 +2,12 @@
 // `npx wxt build` (.output/chrome-mv3) loads into real Chromium, its service
 // worker starts, and it can read its own files while every site is routed.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { launchWithExtension, type ExtensionBrowser } from './support/browser.ts';
 import { routeSites, type SiteRoutes } from './support/routes.ts';
 import { gotoSite } from './support/fixture-page.ts';
 import { SITES } from './support/sites.ts';
+import { saveScreenshot } from './support/screenshots.ts';
 
 interface Manifest {
   name: string;
@@ -44,5 +45,6 @@ test('serves a fixture with the extension loaded and sends nothing off the fixtu
   await page.keyboard.type('拡張機能あり', { delay: 20 });
   expect(await page.evaluate(() => window.__fixture.getText())).toBe('拡張機能あり');
   expect(routes.log.filter((record) => record.outcome === 'blocked')).toEqual([]);
+  expect(existsSync(await saveScreenshot(page, 'extension-loads x home'))).toBe(true);
   await page.close();
 });

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { launchPlain, type PlainBrowser } from './support/browser.ts';
 import { routeSites, type SiteRoutes } from './support/routes.ts';
 import { SITE_IDS, SITES, composerParts } from './support/sites.ts';
-import { typeText, typeWithIme } from './support/ime.ts';
+import { composeWithIme, typeText, typeWithIme } from './support/ime.ts';
 import {
   clickPost,
   fixtureText,
@@ -56,9 +56,10 @@ describe.each(SITE_IDS)('%s fixture', (id) => {
 
   test('keeps text committed through IME composition in the editor model', async () => {
     await gotoSite(page, site);
+    await composeWithIme(page, 'かくにん', '確認');
     await typeWithIme(page, COMPOSED, { chunk: 3 });
     // Draft.js resolves a composition in a setTimeout after compositionend.
-    await expect.poll(() => fixtureText(page)).toBe(COMPOSED);
+    await expect.poll(() => fixtureText(page)).toBe(`確認${COMPOSED}`);
   });
 
   test.runIf(site.keyboardSubmit).each(['Control+Enter', 'Meta+Enter'])('posts on %s in the editor', async (keys) => {
@@ -165,6 +166,27 @@ describe('bluesky fixture', () => {
     expect(await waitForPosts(page)).toEqual([
       expect.objectContaining({ text: 'サブアカウントから', account: '@kakunin-support.bsky.social' }),
     ]);
+  });
+});
+
+describe('typeWithIme', () => {
+  test('drives a real composition: start, updates, composing input, end', async () => {
+    await gotoSite(page, SITES.mastodon);
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { seen: string[] }).seen = seen;
+      for (const type of ['compositionstart', 'compositionupdate', 'compositionend', 'input']) {
+        document.addEventListener(type, (event) => seen.push(`${type}${'isComposing' in event && event.isComposing ? '*' : ''}`), true);
+      }
+    });
+    await composeWithIme(page, 'かんじ', '漢字');
+    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    expect(seen[0]).toBe('compositionstart');
+    expect(seen.filter((type) => type === 'compositionupdate').length).toBeGreaterThanOrEqual(3);
+    expect(seen.at(-1)).toBe('compositionend');
+    expect(seen).toContain('input*');
+    expect(seen).not.toContain('input');
+    expect(await fixtureText(page)).toBe('漢字');
   });
 });
 

@@ -18,46 +18,47 @@ function cdp(page: Page): Promise<CDPSession> {
 
 const pause = (ms: number) => (ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
 
-/**
- * One composition: shows `reading` growing a character at a time, then commits
- * `commit` (default: the reading), like typing かんじ and converting to 漢字.
- */
-export async function composeWithIme(page: Page, reading: string, commit = reading, delay = 0): Promise<void> {
-  const session = await cdp(page);
-  const chars = [...reading];
-  for (let i = 1; i <= chars.length; i++) {
-    const text = chars.slice(0, i).join('');
-    await session.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
-    await pause(delay);
-  }
-  await session.send('Input.insertText', { text: commit });
-  await pause(delay);
-}
-
 export interface ImeOptions {
-  /** Characters per composition (default 4); each chunk is composed then committed. */
-  chunk?: number;
   /** Milliseconds between composition steps (default 0). */
   delay?: number;
   /**
    * Milliseconds after each commit (default 50), as a person pauses between
    * conversions. Draft.js resolves a composition 20 ms after compositionend;
-   * a new composition inside that window loses text or moves the caret to the
-   * start (seen with draft-js 0.11.7 + React 18).
+   * a new composition inside that window loses or duplicates text or moves the
+   * caret to the start (seen with draft-js 0.11.7 + React 18).
    */
   settle?: number;
 }
 
+export interface TypeWithImeOptions extends ImeOptions {
+  /** Characters per composition (default 4); each chunk is composed then committed. */
+  chunk?: number;
+}
+
+/**
+ * One composition: shows `reading` growing a character at a time, then commits
+ * `commit` (default: the reading), like typing かんじ and converting to 漢字.
+ */
+export async function composeWithIme(page: Page, reading: string, commit = reading, options: ImeOptions = {}): Promise<void> {
+  const session = await cdp(page);
+  const chars = [...reading];
+  for (let i = 1; i <= chars.length; i++) {
+    const text = chars.slice(0, i).join('');
+    await session.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+    await pause(options.delay ?? 0);
+  }
+  await session.send('Input.insertText', { text: commit });
+  await pause(options.settle ?? 50);
+}
+
 /** Types `text` as IME compositions of `chunk` characters; "\n" is an Enter key press. */
-export async function typeWithIme(page: Page, text: string, options: ImeOptions = {}): Promise<void> {
+export async function typeWithIme(page: Page, text: string, options: TypeWithImeOptions = {}): Promise<void> {
   const size = Math.max(1, options.chunk ?? 4);
-  const lines = text.split('\n');
-  for (const [index, line] of lines.entries()) {
+  for (const [index, line] of text.split('\n').entries()) {
     if (index > 0) await page.keyboard.press('Enter');
     const chars = [...line];
     for (let start = 0; start < chars.length; start += size) {
-      await composeWithIme(page, chars.slice(start, start + size).join(''), undefined, options.delay ?? 0);
-      await pause(options.settle ?? 50);
+      await composeWithIme(page, chars.slice(start, start + size).join(''), undefined, options);
     }
   }
 }
