@@ -52,9 +52,18 @@ export const PolicySchema = z.object({
 });
 export type Policy = z.infer<typeof PolicySchema>;
 
+export function isHttpsOrigin(value: string): boolean {
+  try {
+    const u = new URL(value);
+    return u.protocol === 'https:' && u.origin === value;
+  } catch {
+    return false;
+  }
+}
+
 export const CustomSiteSchema = z.object({
-  /** origin like https://mastodon.example.jp */
-  origin: z.string().url(),
+  /** origin like https://mastodon.example.jp (no path: the host permission is origin + '/*') */
+  origin: z.string().refine(isHttpsOrigin, 'expected an https origin such as https://mastodon.example.jp'),
   kind: z.enum(['mastodon', 'any']),
   enabled: z.boolean().default(true),
 });

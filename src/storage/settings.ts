@@ -2,17 +2,33 @@
  * Reading and writing `local:settings`: migrated, validated, and repaired field by field, so a
  * corrupted or old value never crashes a page. Managed policy (chrome.storage.managed) is merged
  * on top by policy.ts.
+ *
+ * Nothing is ever lost: a write validates the whole new value first (the old one stays until
+ * the new one is complete and valid), goes in one storage.local.set, and when the value it
+ * replaces could only be read with repairs, that original goes into `local:settingsBackups` in
+ * the same set() call.
  */
 import { browser } from 'wxt/browser';
 import { migrate } from './migrations';
-import { DEFAULT_SETTINGS, SETTINGS_VERSION, SettingsSchema, type Settings } from './settings-schema';
+import { repairFields } from './repair';
+import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from './settings-schema';
 
 export const SETTINGS_KEY = 'settings';
+export const BACKUPS_KEY = 'settingsBackups';
+const MAX_BACKUPS = 5;
 
 export interface LoadedSettings {
   settings: Settings;
   /** what was repaired or ignored, for the options page to show */
   problems: string[];
+}
+
+export interface SettingsBackup {
+  /** epoch milliseconds */
+  savedAt: number;
+  problems: string[];
+  /** the stored value exactly as it was */
+  value: unknown;
 }
 
 /** Validates any stored value; never throws. */
@@ -24,18 +40,8 @@ export function repairSettings(raw: unknown): LoadedSettings {
   const { value, problems } = migrate(raw as Record<string, unknown>);
   const whole = SettingsSchema.safeParse(value);
   if (whole.success) return { settings: whole.data, problems };
-  // Keep every field that is valid; fall back to the default for each one that is not.
-  const repaired: Record<string, unknown> = { version: SETTINGS_VERSION };
-  for (const [key, schema] of Object.entries(SettingsSchema.shape)) {
-    if (key === 'version') continue;
-    const field = schema.safeParse(value[key]);
-    if (field.success) repaired[key] = field.data;
-    else {
-      repaired[key] = DEFAULT_SETTINGS[key as keyof Settings];
-      problems.push(`settings.${key} was invalid and was reset (${field.error.issues[0]?.message ?? 'invalid'})`);
-    }
-  }
-  return { settings: SettingsSchema.parse(repaired), problems };
+  const settings = repairFields(value, (p) => problems.push(p));
+  return { settings, problems };
 }
 
 export async function loadSettings(): Promise<LoadedSettings> {
@@ -43,9 +49,50 @@ export async function loadSettings(): Promise<LoadedSettings> {
   return repairSettings(stored[SETTINGS_KEY]);
 }
 
+export class SettingsWriteError extends Error {
+  override name = 'SettingsWriteError';
+}
+
 export async function saveSettings(settings: Settings): Promise<void> {
-  const valid = SettingsSchema.parse(settings); // never store what we could not read back
-  await browser.storage.local.set({ [SETTINGS_KEY]: valid });
+  const parsed = SettingsSchema.safeParse(settings); // never store what we could not read back
+  if (!parsed.success) {
+    const i = parsed.error.issues[0];
+    throw new SettingsWriteError(`settings not saved: ${i ? `${i.path.join('.')}: ${i.message}` : 'invalid'}`);
+  }
+  const stored = await browser.storage.local.get([SETTINGS_KEY, BACKUPS_KEY]);
+  const items: Record<string, unknown> = { [SETTINGS_KEY]: parsed.data };
+  const previous = stored[SETTINGS_KEY];
+  if (previous !== undefined && previous !== null) {
+    const { problems } = repairSettings(previous);
+    if (problems.length) {
+      const backups = readBackups(stored[BACKUPS_KEY]);
+      items[BACKUPS_KEY] = [...backups, { savedAt: Date.now(), problems, value: previous }].slice(-MAX_BACKUPS);
+    }
+  }
+  try {
+    await browser.storage.local.set(items);
+  } catch (e) {
+    // e.g. QUOTA_BYTES exceeded: set() failed as a whole, the stored value is the old one
+    throw new SettingsWriteError(`settings not saved (the previous settings are unchanged): ${(e as Error).message}`);
+  }
+}
+
+/** Read-modify-write on the freshest stored value (another tab may have saved meanwhile). */
+export async function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
+  const { settings } = await loadSettings();
+  const next = change(structuredClone(settings));
+  await saveSettings(next);
+  return next;
+}
+
+function readBackups(raw: unknown): SettingsBackup[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.filter((b): b is SettingsBackup => !!b && typeof b === 'object' && typeof (b as SettingsBackup).savedAt === 'number');
+}
+
+export async function loadBackups(): Promise<SettingsBackup[]> {
+  const stored = await browser.storage.local.get(BACKUPS_KEY);
+  return readBackups(stored[BACKUPS_KEY]);
 }
 
 /** Calls back whenever local settings or managed policy change. */
