@@ -1,0 +1,180 @@
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { EntrySchema } from '../../src/engine/dictionary/schema';
+import { CATEGORIES } from '../../src/engine/finding';
+import { exportList } from '../../src/storage/list-import';
+import { loadEffectiveSettings, lockKey, MANAGED_KEYS, mergePolicy, parseManaged } from '../../src/storage/policy';
+import { saveSettings } from '../../src/storage/settings';
+import { DEFAULT_SETTINGS, SITE_IDS, type Settings } from '../../src/storage/settings-schema';
+import { schemaErrors, valueErrors } from './chrome-policy-schema';
+import { entry } from './list-fixtures';
+
+const KEY_A = 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8';
+const KEY_B = 'ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8';
+const SCHEMA = JSON.parse(readFileSync('public/managed_schema.json', 'utf8')) as Record<string, any>;
+
+/** A policy an admin could deploy: valid for Chrome's schema check and for Kakunin. */
+const ADMIN_POLICY = {
+  lists: [
+    { id: 'corp', name: '全社NG', entries: [entry({ id: 'confidential/codename', category: 'confidential', severity: 'block', patterns: ['プロジェクトK'] })] },
+    { id: 'corp-re', name: '正規表現', json: exportList({ name: 'x', entries: [entry({ id: 'compliance/re', patterns: [{ re: 'No\\.?1', flags: 'i' }] })] }, 'json') },
+  ],
+  categories: { religion: 'info', abuse: 'off' },
+  disabledRules: ['compliance/industry-first'],
+  accounts: [{ site: 'x', handle: 'Kakunin_JP', kind: 'company' }],
+  unknownAccountKind: 'personal',
+  approvers: [{ name: '広報部長', publicKey: KEY_A }],
+  policy: { holdAt: 'warn', requiredApprovals: 1 },
+  sites: { facebook: false },
+  customSites: [{ origin: 'https://social.example.jp', kind: 'mastodon' }],
+  anyTextBox: false,
+  dates: [{ id: 'founding-incident', month: 6, day: 3, reason: { ja: '事故の日', en: 'Accident day' } }],
+  audit: { retentionDays: 90 },
+};
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('public/managed_schema.json', () => {
+  it('is a schema Chrome accepts, with a title and description on every key', () => {
+    expect(schemaErrors(SCHEMA)).toEqual([]);
+  });
+
+  it('declares exactly the keys parseManaged reads, every category, every site and every entry field', () => {
+    expect(Object.keys(SCHEMA.properties).sort()).toEqual([...MANAGED_KEYS].sort());
+    expect(Object.keys(SCHEMA.properties.categories.properties).sort()).toEqual([...CATEGORIES].sort());
+    expect(Object.keys(SCHEMA.properties.sites.properties).sort()).toEqual([...SITE_IDS].sort());
+    const entryProps = SCHEMA.properties.lists.items.properties.entries.items.properties;
+    expect(Object.keys(entryProps).sort()).toEqual(Object.keys(EntrySchema.shape).sort());
+  });
+
+  it('accepts the example admin policy, which Kakunin reads without a problem', () => {
+    expect(valueErrors(SCHEMA, ADMIN_POLICY)).toEqual([]);
+    const { managed, problems } = parseManaged(ADMIN_POLICY);
+    expect(problems).toEqual([]);
+    expect(managed.lists?.map((l) => [l.id, l.entries.map((e) => e.id)])).toEqual([
+      ['corp', ['confidential/codename']],
+      ['corp-re', ['compliance/re']],
+    ]);
+  });
+});
+
+describe('parseManaged', () => {
+  it('ignores bad values item by item and reports each', () => {
+    const { managed, problems } = parseManaged({
+      accounts: [{ site: 'x', handle: 'ok', kind: 'company' }, { site: 'x', handle: 'bad', kind: 'robot' }],
+      approvers: 'not a list',
+      policy: { holdAt: 'never', allowOverride: false, nonsense: 1 },
+      sites: { x: false, myspace: true },
+      whatever: 1,
+    });
+    expect(managed).toEqual({ accounts: [{ site: 'x', handle: 'ok', kind: 'company' }], policy: { allowOverride: false }, sites: { x: false } });
+    expect(problems).toEqual([
+      'managed policy "whatever" ignored: unknown setting',
+      expect.stringMatching(/^managed policy "accounts\[1\]" ignored/),
+      'managed policy "approvers" ignored: expected a list',
+      expect.stringMatching(/^managed policy "policy.holdAt" ignored/),
+      'managed policy "policy.nonsense" ignored: unknown setting',
+      'managed policy "sites.myspace" ignored: invalid',
+    ]);
+  });
+
+  it('refuses an admin list with any bad entry as a whole, naming the problems', () => {
+    const { managed, problems } = parseManaged({
+      lists: [
+        { id: 'good', name: 'Good', entries: [entry()] },
+        { id: 'bad', name: 'Bad', entries: [entry({ id: 'compliance/a' }), { ...entry({ id: 'compliance/b' }), severity: 'fatal' }] },
+        { id: 'badjson', name: 'BadJSON', json: '{"entries": [}' },
+      ],
+    });
+    expect(managed.lists?.map((l) => l.id)).toEqual(['good']);
+    expect(problems).toEqual([
+      expect.stringMatching(/^managed word list "Bad" ignored: entry 2 \(compliance\/b\): severity/),
+      expect.stringMatching(/^managed word list "BadJSON" ignored: json line 1: not valid JSON/),
+    ]);
+  });
+
+  it('returns nothing for no policy', () => {
+    expect(parseManaged(undefined)).toEqual({ managed: {}, problems: [] });
+    expect(parseManaged({})).toEqual({ managed: {}, problems: [] });
+  });
+});
+
+describe('mergePolicy', () => {
+  const own: Settings = {
+    ...DEFAULT_SETTINGS,
+    lists: [
+      { id: 'corp', name: 'my copy of corp', enabled: true, entries: [] },
+      { id: 'mine', name: 'mine', enabled: true, entries: [] },
+    ],
+    accounts: [
+      { site: 'x', handle: '@kakunin_jp', kind: 'personal' },
+      { site: 'x', handle: 'me', kind: 'personal' },
+    ],
+    approvers: [{ name: 'me', publicKey: KEY_B }],
+    categories: { religion: 'off', politics: 'warn' },
+    disabledRules: ['privacy/phone'],
+    policy: { ...DEFAULT_SETTINGS.policy, holdAt: 'block', allowOverride: true },
+    sites: { facebook: true, x: false },
+  };
+
+  it('puts admin values first, lets them win, keeps the user’s others, and locks exactly what the admin set', () => {
+    const { managed } = parseManaged(ADMIN_POLICY);
+    const { settings, locked } = mergePolicy(own, managed);
+    expect(settings.lists.map((l) => [l.id, l.name])).toEqual([
+      ['corp', '全社NG'],
+      ['corp-re', '正規表現'],
+      ['mine', 'mine'],
+    ]);
+    // same handle, other case and @: the admin's wins, the user's duplicate is gone
+    expect(settings.accounts).toEqual([
+      { site: 'x', handle: 'Kakunin_JP', kind: 'company' },
+      { site: 'x', handle: 'me', kind: 'personal' },
+    ]);
+    expect(settings.approvers.map((a) => a.name)).toEqual(['広報部長', 'me']);
+    expect(settings.categories).toEqual({ religion: 'info', politics: 'warn', abuse: 'off' });
+    expect(settings.disabledRules).toEqual(['compliance/industry-first', 'privacy/phone']);
+    expect(settings.policy).toEqual({ ...own.policy, holdAt: 'warn', requiredApprovals: 1 });
+    expect(settings.sites).toEqual({ facebook: false, x: false });
+    expect(settings.unknownAccountKind).toBe('personal');
+    expect(settings.audit).toEqual({ retentionDays: 90, storeText: false });
+    expect([...locked].sort()).toEqual(
+      [
+        lockKey.list('corp'),
+        lockKey.list('corp-re'),
+        lockKey.account('x', 'kakunin_jp'),
+        lockKey.approver(KEY_A),
+        lockKey.category('religion'),
+        lockKey.category('abuse'),
+        lockKey.rule('compliance/industry-first'),
+        lockKey.unknownAccountKind,
+        lockKey.policy('holdAt'),
+        lockKey.policy('requiredApprovals'),
+        lockKey.site('facebook'),
+        lockKey.customSite('https://social.example.jp'),
+        lockKey.anyTextBox,
+        lockKey.date('founding-incident'),
+        lockKey.audit('retentionDays'),
+      ].sort(),
+    );
+    // the user's own value is untouched (the options page saves `own`, never the merge)
+    expect(own.policy.holdAt).toBe('block');
+  });
+
+  it('with no policy, is the user’s settings and locks nothing', () => {
+    expect(mergePolicy(own, {})).toEqual({ settings: own, locked: new Set() });
+  });
+});
+
+describe('loadEffectiveSettings', () => {
+  it('merges chrome.storage.managed over storage.local and reports both sides’ problems', async () => {
+    await saveSettings({ ...DEFAULT_SETTINGS, anyTextBox: true, policy: { ...DEFAULT_SETTINGS.policy, holdAt: 'block' } });
+    await fakeBrowser.storage.managed.set({ policy: { holdAt: 'warn' }, sites: 'wrong' });
+    const eff = await loadEffectiveSettings();
+    expect(eff.settings.policy.holdAt).toBe('warn');
+    expect(eff.own.policy.holdAt).toBe('block');
+    expect(eff.settings.anyTextBox).toBe(true);
+    expect(eff.locked).toEqual(new Set([lockKey.policy('holdAt')]));
+    expect(eff.problems).toEqual(['managed policy "sites" ignored: expected an object']);
+  });
+});
