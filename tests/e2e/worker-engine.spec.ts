@@ -1,3 +1,4 @@
+/// <reference types="chrome" />
 // The production build's service worker loads the kuromoji tokenizer (fetch of dict/ipadic.kkd,
 // no XMLHttpRequest) and checks drafts with base forms and readings, in real Chromium; and it
 // survives being stopped: the next message starts a fresh worker that loads again.
