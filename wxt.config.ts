@@ -29,10 +29,15 @@ export default defineConfig({
       files.push({ absoluteSrc: ensureIpadicFile(), relativeDest: 'dict/ipadic.kkd' });
     },
   },
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Kakunin 確認',
     description: '投稿前に、炎上リスクをローカルで確認します。Checks social posts before they go out, locally.',
     default_locale: undefined,
     permissions: ['storage'],
-  },
+    // Mastodon instances and other sites the user adds on the options page, asked for one origin at a time.
+    optional_host_permissions: ['https://*/*'],
+    // Chrome reads managed policy through this schema (public/managed_schema.json); Firefox takes
+    // policies.json "3rdparty" data instead and warns about the unknown manifest key.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
+  }),
 });
