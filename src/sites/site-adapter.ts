@@ -1,0 +1,93 @@
+/**
+ * What Kakunin needs to know about one site, and nothing more: where its compose boxes are,
+ * which editor family each uses, which button posts each one, and who is posting. Every selector
+ * for a site lives in its own adapter file (`src/sites/<id>.ts`); the page runtime (`src/page/`)
+ * knows editors, never sites. A site redesign should touch one adapter file.
+ *
+ * Contract for adapter authors (see the X and Mastodon adapters for worked examples):
+ * - Pure DOM reads. Never write to the page, never keep references between calls (the runtime
+ *   caches what it needs), never read more of the page than the job needs (Mastodon's
+ *   #initial-state also holds an access token: pick the handle and drop the rest).
+ * - `findComposers` and `findPostButton` run on every throttled rescan and on every post attempt:
+ *   keep them to a few querySelector calls.
+ * - Returning `null` from `findPostButton` means "the site changed under us": the runtime then
+ *   fails open with a visible notice (unless `quirks.postButtonOptional`), it never traps the user.
+ */
+
+/** Editor families the runtime can read text from and draw on (src/page/editors/). */
+export type EditorKind = 'draft' | 'lexical' | 'quill' | 'prosemirror' | 'textarea' | 'plain';
+
+export interface ComposerMatch {
+  /** The editable element itself: the contenteditable root or the <textarea>. */
+  editor: HTMLElement;
+  kind: EditorKind;
+}
+
+export interface SubmitQuirks {
+  /** Ctrl/Cmd+Enter inside the editor posts (X, Mastodon, Bluesky, Threads). Default true. */
+  keyboardSubmit?: boolean;
+  /**
+   * The post button is a form's submit button: releasing a held post goes through
+   * `form.requestSubmit(button)` so the site's own submit handler runs (Mastodon).
+   */
+  formSubmit?: boolean;
+  /**
+   * Some pages legitimately have no post button (the "any text box" adapter on arbitrary pages):
+   * then a missing button is not a broken adapter and shows no notice.
+   */
+  postButtonOptional?: boolean;
+}
+
+export interface SiteAdapter {
+  /** Site id: names the adapter file, content script, fixture and settings key (`x`, `mastodon`). */
+  readonly id: string;
+  /** Match patterns for the content script (static ones; runtime-registered sites add more). */
+  readonly matches: string[];
+  /**
+   * The `site` sent with drafts and used to look up the posting account in settings: the id,
+   * or the host for sites that live on many domains (Mastodon instances, custom sites).
+   */
+  siteKey(location: Pick<Location, 'host'>): string;
+  /** Every compose box currently in `root` (document or a subtree), in document order. */
+  findComposers(root: ParentNode): ComposerMatch[];
+  /** The button that posts THIS composer's draft (scoped to the composer, never page-wide). */
+  findPostButton(editor: HTMLElement): HTMLElement | null;
+  /** The posting handle as the site shows it (with or without @), if the page tells. */
+  readAccount(editor: HTMLElement): string | undefined;
+  readonly quirks?: SubmitQuirks;
+}
+
+/** A contenteditable root or a textarea (happy-dom has no isContentEditable, so read the attribute). */
+export function isEditable(el: Element): el is HTMLElement {
+  if (el instanceof HTMLTextAreaElement) return !el.disabled && !el.readOnly;
+  const ce = el.getAttribute('contenteditable');
+  return ce === '' || ce === 'true' || ce === 'plaintext-only';
+}
+
+/**
+ * The editor family of an editable element, from the marks each library puts on its root.
+ * Adapters that know their site's editor say so directly; this is for generic adapters.
+ */
+export function detectEditorKind(el: HTMLElement): EditorKind {
+  if (el instanceof HTMLTextAreaElement) return 'textarea';
+  if (el.classList.contains('public-DraftEditor-content')) return 'draft';
+  if (el.getAttribute('data-lexical-editor') === 'true') return 'lexical';
+  if (el.classList.contains('ql-editor')) return 'quill';
+  if (el.classList.contains('ProseMirror')) return 'prosemirror';
+  return 'plain';
+}
+
+/**
+ * Walks up from `editor` to the nearest ancestor that contains an element matching `selector`
+ * and returns that element: the composer's own button, not another composer's (two composers on
+ * one page each find the button in their own toolbar; see compose-boxes.md, "the wrong composer
+ * gated"). Stops at `stopAt` (a dialog, a form) when given.
+ */
+export function nearestInComposer(editor: HTMLElement, selector: string, stopAt?: string): HTMLElement | null {
+  for (let node: HTMLElement | null = editor.parentElement; node; node = node.parentElement) {
+    const hit = node.querySelector<HTMLElement>(selector);
+    if (hit) return hit;
+    if (stopAt && node.matches(stopAt)) return null;
+  }
+  return null;
+}

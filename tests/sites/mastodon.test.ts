@@ -1,0 +1,49 @@
+// @vitest-environment happy-dom
+// The Mastodon adapter against Mastodon 4.x's compose form (tests/e2e/fixtures/mastodon).
+import { beforeEach, describe, expect, it } from 'vitest';
+import { mastodon, readMastodonAcct } from '../../src/sites/mastodon';
+
+const initialState = (me: string, acct: string) =>
+  JSON.stringify({ meta: { me, access_token: 'secret-token', domain: 'social.example.jp' }, accounts: { [me]: { id: me, acct } } });
+
+const form = (n: number) => `
+  <form class="compose-form">
+    <input type="text" class="spoiler-input__input">
+    <textarea class="autosuggest-textarea__textarea">下書き${n}</textarea>
+    <button type="button" class="icon-button">CW</button>
+    <button type="submit" class="button">投稿${n}</button>
+  </form>`;
+
+beforeEach(() => {
+  document.head.innerHTML = `<script id="initial-state" type="application/json">${initialState('7', 'koho')}</script>`;
+  document.body.innerHTML = `<div class="compose-panel">${form(1)}</div><div class="reply">${form(2)}</div><textarea class="search"></textarea>`;
+});
+
+describe('mastodon adapter', () => {
+  it("finds the status textareas of compose forms only, each with its own form's submit button", () => {
+    const found = mastodon.findComposers(document);
+    expect(found.map((c) => [c.kind, c.editor.textContent])).toEqual([
+      ['textarea', '下書き1'],
+      ['textarea', '下書き2'],
+    ]);
+    expect(found.map((c) => mastodon.findPostButton(c.editor)?.textContent)).toEqual(['投稿1', '投稿2']);
+  });
+
+  it('reads the signed-in acct from #initial-state and nothing else', () => {
+    const [first] = mastodon.findComposers(document);
+    expect(mastodon.readAccount(first!.editor)).toBe('koho');
+    expect(readMastodonAcct(document)).not.toContain('secret');
+  });
+
+  it('gives no account for a missing or broken #initial-state', () => {
+    document.head.innerHTML = `<script id="initial-state" type="application/json">{not json</script>`;
+    expect(readMastodonAcct(document)).toBeUndefined();
+    document.head.innerHTML = '';
+    expect(readMastodonAcct(document)).toBeUndefined();
+  });
+
+  it('keys drafts and accounts by instance host', () => {
+    expect(mastodon.siteKey({ host: 'social.example.jp' })).toBe('social.example.jp');
+    expect(mastodon.quirks?.formSubmit).toBe(true);
+  });
+});
