@@ -23,7 +23,7 @@ const FILE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'he
 
 /** Local parts a company uses for a shared mailbox (also with a suffix: info-tokyo@, support.jp@). */
 const ROLE =
-  /^(info|information|support|help|helpdesk|contact|contactus|contact-us|press|pr|media|news|newsletter|magazine|recruit|recruiting|recruitment|saiyo|saiyou|jinji|hr|career|careers|job|jobs|noreply|no-reply|no_reply|donotreply|do-not-reply|sales|eigyo|service|services|customer|customers|cs|office|admin|administrator|webmaster|postmaster|hostmaster|abuse|security|privacy|hello|inquiry|inquiries|enquiry|enquiries|toiawase|otoiawase|shop|store|reservation|reservations|reserve|yoyaku|booking|bookings|order|orders|marketing|team|partner|partners|partnership|ir|legal|billing|feedback|event|events|campaign|cp|kojinjoho|soumu|ec|online|onlineshop|official|desk|center|centre|callcenter|mail|staff)(?:[._-][a-z0-9]+)*$/i;
+  /^(info|information|support|help|helpdesk|contact|contactus|contact-us|press|pr|media|news|newsletter|magazine|recruit|recruiting|recruitment|saiyo|saiyou|jinji|hr|career|careers|job|jobs|noreply|no-reply|no_reply|donotreply|do-not-reply|sales|eigyo|service|services|customer|customers|cs|office|admin|administrator|webmaster|postmaster|hostmaster|abuse|security|privacy|hello|inquiry|inquiries|enquiry|enquiries|toiawase|otoiawase|shop|store|reservation|reservations|reserve|yoyaku|booking|bookings|order|orders|marketing|team|partner|partners|partnership|ir|legal|billing|feedback|event|events|campaign|cp|kojinjoho|soumu|ec|online|onlineshop|official|desk|center|centre|callcenter|mail|staff)[0-9]*(?:[._-][a-z0-9]+)*$/i;
 
 /** Free-mail and carrier domains: an address there belongs to a person, not to the company. */
 const FREE_MAIL =

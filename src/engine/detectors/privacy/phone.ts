@@ -29,9 +29,9 @@ const PHONE_LABEL = /(TEL|Tel|tel|電話|☎|📞|📱|携帯|連絡先|phone|ca
 
 /** Classifies a national number (leading 0, digits only); undefined if it is not a valid shape. */
 export function phoneKind(national: string): PhoneKind | undefined {
+  if (/^(0120[0-9]{6}|0800[0-9]{7}|0570[0-9]{6})$/.test(national)) return 'toll-free';
   if (/^0[789]0[0-9]{8}$/.test(national)) return 'mobile';
   if (/^050[0-9]{8}$/.test(national)) return 'ip';
-  if (/^(0120[0-9]{6}|0800[0-9]{7}|0570[0-9]{6})$/.test(national)) return 'toll-free';
   if (/^0[1-9][0-9]{8}$/.test(national) && !/^0[1-9]0/.test(national)) return 'landline';
   return undefined;
 }

@@ -27,7 +27,7 @@ const BLOCK =
   `(?:${NUM}丁目(?:\\s?[0-9]+(?:番地?|${DASH})?(?:\\s?[0-9]+号?)?)?` +
   `|[0-9]+番地(?:\\s?[0-9]+号?)?|[0-9]+番[0-9]+号|[0-9]+(?:${DASH}[0-9]+){1,3})`;
 const STREET = new RegExp(
-  `(?<pref>${PREF})?(?<muni>(?:(?<=${PREF})${MUNI_ANY}|${MUNI_STRICT})(?:${MUNI_ANY}){0,2})(?<town>[${KANJI}ァ-ヴー]{0,8}?)(?<jo>${NUM}条[東西南北]?)?(?<block>${BLOCK})(?![0-9%％月日時分秒年円歳代人回件本個位点枚倍])`,
+  `(?<pref>${PREF})?(?<muni>(?:(?<=${PREF})${MUNI_ANY}|${MUNI_STRICT})(?:${MUNI_ANY}){0,2})(?<town>(?:[${KANJI}ァ-ヴー]|(?<=[${KANJI}])[のがケ](?=[${KANJI}])){0,10}?)(?<jo>${NUM}条[東西南北]?)?(?<block>${BLOCK})(?![0-9%％月日時分秒年円歳代人回件本個位点枚倍])`,
   'g',
 );
 const POSTAL = new RegExp(
@@ -36,15 +36,20 @@ const POSTAL = new RegExp(
 );
 const ROOM = /(?<![0-9])[0-9]{1,4}\s?号室/g;
 const BUILDING_NAMES = 'ハイツ|マンション|コーポ|レジデンス|アパート|ハイム|メゾン|ヴィラ|パレス|コート|テラス|ヒルズ|荘';
-const JP_RESIDENCE = new RegExp(`[${KANJI}ぁ-んァ-ヴ][${KANJI}ぁ-んァ-ヴー]{0,10}?(?:${BUILDING_NAMES})\\s?[0-9]{2,4}(?:号室?)?(?![0-9])`, 'g');
+const JP_RESIDENCE = new RegExp(
+  `(?:[${KANJI}ぁ-んァ-ヴ][${KANJI}ぁ-んァ-ヴー]{0,10}?(?:${BUILDING_NAMES})|(?:${BUILDING_NAMES})[${KANJI}ァ-ヴー]{1,10}?)\\s?[0-9]{2,4}(?:号室?)?(?![0-9])`,
+  'g',
+);
 const EN_APT = /\b(?:Apt\.?|Apartment|Flat)\s?#?\s?(?:[0-9]{1,4}[A-Za-z]?|[A-Z])\b/g;
 const EN_ROOM = /\b(?:Unit|Room|Rm\.?)\s?#?\s?[0-9]{1,4}[A-Za-z]?\b/g;
 const EN_BUILDING = /\b(?:[A-Z][a-z]+\s){1,2}(?:Heights|Mansions?|Residences?|Apartments|Haitsu|Coop|Corpo|Villa|Maison|Manor)\b/g;
+/** Romanised Japanese addresses: 2-3-1 Jingumae, Shibuya-ku. */
+const EN_JP_STREET = /\b[0-9]{1,4}(?:-[0-9]{1,4}){1,2},?\s(?:[A-Z][a-z]+(?:-[a-z]+)?,?\s){1,2}[A-Z][a-z]+-(?:ku|shi|cho|machi|mura|gun)\b/g;
 const EN_STREET = /\b[0-9]{1,5}\s(?:[A-Z][a-z]+\s){1,3}(?:St\.|Street|Ave\.|Avenue|Rd\.|Road|Blvd\.|Boulevard|Lane|Ln\.|Drive|Dr\.|Way|St|Ave|Rd|Blvd|Ln|Dr)\b/g;
 
 /** People living somewhere: what makes a bare room number an address of a person. */
 const RESIDENT_CUE =
-  /(の人|住人|住民|女性|男性|女の子|男の子|子供|家族|夫婦|隣|向かい|上の階|下の階|住んで|住む|住まい|一人暮らし|帰り|帰宅|引っ越|越して|おばあ|おじい|奥さん|旦那|在住|自宅|様|さま|さん|くん|ちゃん|\blives?\b|\bliving\b|\bneighbou?rs?\b|\bnext door\b|\bupstairs\b|\bdownstairs\b|\bhome\b|\balone\b|\bguy\b|\bwoman\b|\bgirl\b)/i;
+  /(の人|住人|住民|女性|男性|女の子|男の子|子供|家族|夫婦|隣|向かい|上の階|下の階|住んで|住む|住まい|一人暮らし|帰り|帰宅|引っ越|越して|おばあ|おじい|奥さん|旦那|在住|自宅|(?<!名)様|(?<!名)さま|さん|くん|ちゃん|\blives?\b|\bliving\b|\bneighbou?rs?\b|\bnext door\b|\bupstairs\b|\bdownstairs\b|\bhome\b|\balone\b|\bguy\b|\bwoman\b|\bgirl\b)/i;
 
 interface Piece {
   span: Span;
@@ -75,6 +80,7 @@ function collect(text: string): Piece[] {
   add(EN_APT, 'residence');
   add(EN_BUILDING, 'residence');
   add(EN_STREET, 'street');
+  add(EN_JP_STREET, 'street');
   return pieces;
 }
 
@@ -110,7 +116,7 @@ export const postalAddressDetector: Detector = {
       const onlyRoom = [...parts].every((p) => p === 'room');
       let severity: 'info' | 'warn';
       if (onlyRoom) {
-        if (!RESIDENT_CUE.test(nearText)) continue; // 302号室でセミナー: a meeting room
+        if (!RESIDENT_CUE.test(nearText) || cues.business) continue; // 302号室でセミナー: a meeting room
         severity = 'warn';
       } else if (looksPrivate(cues) || ((parts.has('residence') || parts.has('room')) && (cues.person || RESIDENT_CUE.test(sentenceText)) && !cues.business)) {
         severity = 'warn';

@@ -81,14 +81,14 @@ const BENIGN_COMPOUNDS =
 
 /** Words that say the contact detail belongs to a private person: strong on their own. */
 const STRONG_PRIVATE =
-  /((友達|友人|知人|彼氏|彼女|同僚|先輩|後輩|上司|親戚|両親|祖父母|元カレ|元カノ|あの人|隣人|(さん|様|くん|ちゃん))の(家|住所|自宅|実家|マンション|アパート|部屋|携帯|電話|番号|メアド|アドレス)|(さん|様)(宅|ち)|ご?自宅|私用|個人(携帯|の(電話|番号|連絡先|メール|アドレス|携帯))|携帯番号|プライベート|在住|住人|実家|お住まい|住んで|会員番号|顧客番号|お客(様|さま)番号|一人暮らし|\bhome\b|\bprivate\b|\bpersonal\b|\bresidents?\b|\blives? (in|at|on)\b|\bcell ?phone\b)/i;
+  /((友達|友人|知人|彼氏|彼女|同僚|先輩|後輩|上司|部下|親戚|両親|祖父母|元カレ|元カノ|元彼|元カノ|元夫|元妻|あの人|あいつ|隣人|(さん|様|くん|ちゃん))の[^、。!?\n]{0,6}?(家|住所|自宅|実家|マンション|アパート|部屋|携帯|電話|番号|メアド|アドレス)|(さん|様)(宅|ち)|ご?自宅|私用|個人(携帯|の(電話|番号|連絡先|メール|アドレス|携帯))|携帯番号|プライベート|在住|住人|実家|お住まい|住んで|会員番号|顧客番号|お客(様|さま)番号|一人暮らし|\bhome\b|\bprivate\b|\bpersonal\b|\bresidents?\b|\blives? (in|at|on)\b|\bcell ?phone\b)/i;
 
 /** Words that point at a private person but also occur in business notices: count only when no business cue is near. */
 const WEAK_PRIVATE = /(お客(様|さま)|お客さん|会員|顧客|ご本人|customer|member|\bMrs?\.|\bMs\.|\bMiss\b)/i;
 
 /** The company's own channels and places. */
 const BUSINESS =
-  /(店舗|お店|当店|弊店|本店|支店|[0-9一-龥]号店|本社|支社|営業所|事業所|事務所|オフィス|窓口|受付|代表|お?問い?合わ?せ|問合せ|TEL|FAX|フリーダイヤル|ナビダイヤル|電話受付|(ご|お)予約|営業時間|定休日|移転|新住所|所在地|アクセス|会場|サポート|センター|カスタマー|相談室|ダイヤル|お電話(ください|下さい|にて|で|でのご)|までご連絡|お気軽に|担当|ご質問|ご相談|公式|当社|弊社|株式会社|\(株\)|有限会社|事務局|広報|採用|求人|本部|工場|店長|ショップ|サロン|クリニック|医院|ホテル|施設|館|ビル|オープン|開店|営業|\bcustomer (service|support|care)\b|\bsupport\b|\bcontact\b|\boffice\b|\bstore\b|\bshop\b|\bheadquarters\b|\bhotline\b|\bcall us\b|\breservations?\b|\binquir(y|ies)\b|\bpress\b|\bopen(s|ing)?\b|\bhours\b)/i;
+  /(店舗|お店|当店|弊店|本店|支店|[0-9一-龥]号店|本社|支社|営業所|事業所|事務所|オフィス|窓口|受付|代表|お?問い?合わ?せ|問合せ|TEL|FAX|フリーダイヤル|ナビダイヤル|電話受付|(ご|お)予約|営業時間|定休日|移転|新住所|所在地|アクセス|会場|サポート|センター|カスタマー|相談室|ダイヤル|お電話(ください|下さい|にて|でのご)|までご連絡|お気軽に|担当|ご質問|ご相談|公式|当社|弊社|株式会社|\(株\)|有限会社|事務局|広報|採用|求人|本部|工場|店長|ショップ|サロン|クリニック|医院|ホテル|施設|館|ビル|オープン|開店|営業|\bcustomer (service|support|care)\b|\bsupport\b|\bcontact\b|\boffice\b|\bstore\b|\bshop\b|\bheadquarters\b|\bhotline\b|\bcall us\b|\breservations?\b|\binquir(y|ies)\b|\bpress\b|\bopen(s|ing)?\b|\bhours\b)/i;
 
 export const blankBenignCompounds = (s: string) => s.replace(BENIGN_COMPOUNDS, (m) => ' '.repeat(m.length));
 
