@@ -86,7 +86,7 @@ export function splitPhrases(cell: string): string[] {
 }
 
 /** A `|` outside brackets is literal in a phrase; escape it so splitPhrases keeps it. */
-function escapeTopLevelPipes(phrase: string): string {
+export function escapeTopLevelPipes(phrase: string): string {
   let depth = 0;
   let out = '';
   for (let i = 0; i < phrase.length; i++) {

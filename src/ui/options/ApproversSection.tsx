@@ -1,0 +1,116 @@
+/** Approvers (name + Ed25519 public key, shown with its key id) and the hold/approval policy. */
+import { useEffect, useState } from 'preact/hooks';
+import { IdentitySchema, keyIdOf } from '../../approval/identity';
+import { lockKey } from '../../storage/policy';
+import type { Approver } from '../../storage/settings-schema';
+import { useOptions } from './context';
+import { LockNote } from './Locked';
+import { messages } from './messages';
+import { PolicyForm } from './PolicyForm';
+
+function useKeyIds(approvers: readonly Approver[]): Record<string, string> {
+  const [ids, setIds] = useState<Record<string, string>>({});
+  useEffect(() => {
+    let live = true;
+    void Promise.all(approvers.map(async (a) => [a.publicKey, await keyIdOf(a.publicKey).catch(() => '?')] as const)).then((pairs) => {
+      if (live) setIds(Object.fromEntries(pairs));
+    });
+    return () => {
+      live = false;
+    };
+  }, [approvers]);
+  return ids;
+}
+
+export function ApproversSection() {
+  const { t, effective, locked, apply } = useOptions();
+  const [name, setName] = useState('');
+  const [key, setKey] = useState('');
+  const [errors, setErrors] = useState<{ name?: string; key?: string }>({});
+  const keyIds = useKeyIds(effective.approvers);
+
+  const add = async (e: Event) => {
+    e.preventDefault();
+    const parsed = IdentitySchema.safeParse({ name: name.trim(), publicKey: key.trim() });
+    if (!parsed.success) {
+      const out: { name?: string; key?: string } = {};
+      for (const i of parsed.error.issues) {
+        if (i.path[0] === 'name') out.name ??= i.message;
+        else out.key ??= i.message;
+      }
+      return setErrors(out);
+    }
+    if (effective.approvers.some((a) => a.publicKey === parsed.data.publicKey)) return setErrors({ key: t(messages.approverExists) });
+    setErrors({});
+    if (await apply((s) => ({ ...s, approvers: [...s.approvers, parsed.data] }), { done: messages.saved })) {
+      setName('');
+      setKey('');
+    }
+  };
+
+  return (
+    <section id="approvers" class="section" aria-labelledby="approvers-title">
+      <h2 id="approvers-title">{t(messages.approvers)}</h2>
+      <p>{t(messages.approversIntro)}</p>
+      {effective.approvers.length === 0 ? (
+        <p class="empty">{t(messages.noApprovers)}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t(messages.approverName)}</th>
+              <th scope="col">{t(messages.keyId)}</th>
+              <th scope="col">{t(messages.publicKey)}</th>
+              <th scope="col">
+                <span class="visually-hidden">{t(messages.delete)}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {effective.approvers.map((a) => (
+              <tr key={a.publicKey}>
+                <td>{a.name}</td>
+                <td>
+                  <code data-testid="key-id">{keyIds[a.publicKey] ?? '…'}</code>
+                </td>
+                <td>
+                  <code class="key">{a.publicKey}</code>
+                </td>
+                <td>
+                  {locked.has(lockKey.approver(a.publicKey)) ? (
+                    <LockNote />
+                  ) : (
+                    <button type="button" class="danger" aria-label={`${t(messages.delete)} ${a.name}`} onClick={() => void apply((s) => ({ ...s, approvers: s.approvers.filter((x) => x.publicKey !== a.publicKey) }), { done: messages.saved, undoable: true })}>
+                      {t(messages.delete)}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <form class="inline-form" onSubmit={add} aria-labelledby="add-approver-title" noValidate>
+        <h3 id="add-approver-title">{t(messages.addApprover)}</h3>
+        <label for="approver-name">{t(messages.approverName)}</label>
+        <input id="approver-name" value={name} onInput={(e) => setName(e.currentTarget.value)} aria-invalid={errors.name ? true : undefined} aria-describedby={errors.name ? 'approver-name-error' : undefined} />
+        <label for="approver-key">{t(messages.publicKey)}</label>
+        <input id="approver-key" class="key" value={key} onInput={(e) => setKey(e.currentTarget.value)} spellcheck={false} aria-invalid={errors.key ? true : undefined} aria-describedby={errors.key ? 'approver-key-error' : undefined} />
+        <button type="submit">{t(messages.add)}</button>
+        {errors.name && (
+          <p id="approver-name-error" class="error" role="alert">
+            {errors.name}
+          </p>
+        )}
+        {errors.key && (
+          <p id="approver-key-error" class="error" role="alert">
+            {errors.key}
+          </p>
+        )}
+      </form>
+
+      <PolicyForm />
+    </section>
+  );
+}

@@ -1,0 +1,116 @@
+/** Built-in categories turned down (a severity cap) or off, and single built-in rules switched off. */
+import { useMemo, useState } from 'preact/hooks';
+import type { Entry } from '../../engine/dictionary/schema';
+import { CATEGORIES, type Category } from '../../engine/finding';
+import { lockKey } from '../../storage/policy';
+import type { Settings } from '../../storage/settings-schema';
+import { useOptions } from './context';
+import { filterEntries } from './entry-form-model';
+import { LockNote } from './Locked';
+import { CATEGORY_LABELS, messages, SEVERITY_LABELS } from './messages';
+import { Pager, usePage } from './Pager';
+import { useDebounced } from './use-debounced';
+
+type Level = 'default' | 'warn' | 'info' | 'off';
+const LEVELS: Level[] = ['default', 'warn', 'info', 'off'];
+const LEVEL_LABEL = { default: messages.levelDefault, warn: messages.levelWarn, info: messages.levelInfo, off: messages.levelOff } as const;
+
+function setCategory(c: Category, level: Level) {
+  return (s: Settings): Settings => {
+    const categories = { ...s.categories };
+    if (level === 'default') delete categories[c];
+    else categories[c] = level;
+    return { ...s, categories };
+  };
+}
+
+function setRule(id: string, enabled: boolean) {
+  return (s: Settings): Settings => ({ ...s, disabledRules: enabled ? s.disabledRules.filter((r) => r !== id) : [...new Set([...s.disabledRules, id])] });
+}
+
+export function BuiltinRules() {
+  const { t, lang, effective, locked, builtin, apply } = useOptions();
+  const [query, setQuery] = useState('');
+  const settled = useDebounced(query, 200);
+  const all = useMemo(() => builtin.lists.flatMap((l) => l.file.entries), [builtin]);
+  const shown = useMemo(() => filterEntries<Entry>(all, settled), [all, settled]);
+  const { page, pages, setPage, rows } = usePage(shown, settled);
+  const disabled = new Set(effective.disabledRules);
+
+  return (
+    <section class="builtin" aria-labelledby="builtin-title">
+      <h3 id="builtin-title">{t(messages.builtinRules)}</h3>
+      <p>{t(messages.builtinIntro)}</p>
+      {builtin.error && (
+        <p class="error" role="alert">
+          {t(messages.builtinUnavailable)} {builtin.error}
+        </p>
+      )}
+      <table class="categories">
+        <thead>
+          <tr>
+            <th scope="col">{t(messages.fCategory)}</th>
+            <th scope="col">{t(messages.categoryLevel)}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {CATEGORIES.map((c) => {
+            const value = effective.categories[c];
+            const level: Level = value === undefined || value === 'block' ? 'default' : value;
+            const isLocked = locked.has(lockKey.category(c));
+            return (
+              <tr key={c}>
+                <th scope="row">
+                  <label for={`category-${c}`}>{t(CATEGORY_LABELS[c])}</label>
+                </th>
+                <td>
+                  <select
+                    id={`category-${c}`}
+                    value={level}
+                    disabled={isLocked}
+                    aria-describedby={isLocked ? `category-${c}-lock` : undefined}
+                    onChange={(e) => void apply(setCategory(c, e.currentTarget.value as Level), { done: messages.saved })}
+                  >
+                    {LEVELS.map((l) => (
+                      <option key={l} value={l}>
+                        {t(LEVEL_LABEL[l])}
+                      </option>
+                    ))}
+                  </select>
+                  {isLocked && <LockNote id={`category-${c}-lock`} />}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+
+      <div class="field search">
+        <label for="rule-search">{t(messages.searchRules)}</label>
+        <input id="rule-search" type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+      </div>
+      {shown.length === 0 ? (
+        <p class="empty">{all.length ? t(messages.noMatches) : t(messages.noEntries)}</p>
+      ) : (
+        <>
+          <ul class="rules">
+            {rows.map((e) => {
+              const isLocked = locked.has(lockKey.rule(e.id));
+              return (
+                <li key={e.id}>
+                  <label class="checkbox">
+                    <input type="checkbox" checked={!disabled.has(e.id)} disabled={isLocked} onChange={(ev) => void apply(setRule(e.id, ev.currentTarget.checked), { done: messages.saved })} aria-label={t(messages.ruleEnabled(e.id))} />
+                    <code>{e.id}</code> <span class={`sev sev-${e.severity}`}>{t(SEVERITY_LABELS[e.severity])}</span> {e.message[lang]}
+                  </label>
+                  {e.basis && <small class="hint"> {e.basis}</small>}
+                  {isLocked && <LockNote />}
+                </li>
+              );
+            })}
+          </ul>
+          <Pager page={page} pages={pages} setPage={setPage} shown={rows.length} total={shown.length} label={t(messages.builtinRules)} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+/** When posts are held and how approval works: holdAt, company approval, N of M, validity, override. */
+import { useEffect, useState } from 'preact/hooks';
+import { checkApprovalPolicy } from '../../storage/approval-policy';
+import { lockKey } from '../../storage/policy';
+import type { Policy } from '../../storage/settings-schema';
+import { useOptions } from './context';
+import { LockNote } from './Locked';
+import { messages } from './messages';
+
+/** A number typed in a box, saved only once valid; the error says why not. */
+function NumberField(props: { id: string; label: string; value: number; min: number; max: number; integer: boolean; locked: boolean; check?: (n: number) => string | undefined; onSave(n: number): void }) {
+  const { t } = useOptions();
+  const [text, setText] = useState(String(props.value));
+  const [error, setError] = useState<string>();
+  useEffect(() => setText(String(props.value)), [props.value]);
+  const commit = () => {
+    const n = Number(text);
+    const bad = text.trim() === '' || !Number.isFinite(n) || n < props.min || n > props.max || (props.integer && !Number.isInteger(n)) ? t(messages.numberRange(props.min, props.max)) : props.check?.(n);
+    setError(bad);
+    if (!bad && n !== props.value) props.onSave(n);
+  };
+  const describedBy = [error ? `${props.id}-error` : '', props.locked ? `${props.id}-lock` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type="number"
+        inputMode="numeric"
+        min={props.min}
+        max={props.max}
+        step={props.integer ? 1 : 'any'}
+        value={text}
+        disabled={props.locked}
+        onInput={(e) => setText(e.currentTarget.value)}
+        onChange={commit}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      />
+      {props.locked && <LockNote id={`${props.id}-lock`} />}
+      {error && (
+        <p id={`${props.id}-error`} class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function PolicyForm() {
+  const { t, effective, locked, apply } = useOptions();
+  const p = effective.policy;
+  const isLocked = (k: keyof Policy) => locked.has(lockKey.policy(k));
+  const set = <K extends keyof Policy>(k: K, v: Policy[K]) => void apply((s) => ({ ...s, policy: { ...s.policy, [k]: v } }), { done: messages.saved });
+  const approvers = new Set(effective.approvers.map((a) => a.publicKey)).size;
+  const issues = checkApprovalPolicy(effective);
+
+  return (
+    <fieldset class="policy" aria-describedby={issues.length ? 'policy-issues' : undefined}>
+      <legend>{t(messages.policyTitle)}</legend>
+      <div class="field">
+        <label for="policy-holdAt">{t(messages.holdAt)}</label>
+        <select id="policy-holdAt" value={p.holdAt} disabled={isLocked('holdAt')} onChange={(e) => set('holdAt', e.currentTarget.value as Policy['holdAt'])}>
+          <option value="block">{t(messages.holdAtBlock)}</option>
+          <option value="warn">{t(messages.holdAtWarn)}</option>
+        </select>
+        {isLocked('holdAt') && <LockNote />}
+      </div>
+      <label class="checkbox">
+        <input type="checkbox" checked={p.companyAlwaysNeedsApproval} disabled={isLocked('companyAlwaysNeedsApproval')} onChange={(e) => set('companyAlwaysNeedsApproval', e.currentTarget.checked)} />
+        {t(messages.companyAlwaysNeedsApproval)}
+        {isLocked('companyAlwaysNeedsApproval') && <LockNote />}
+      </label>
+      <NumberField
+        id="policy-requiredApprovals"
+        label={t(messages.requiredApprovals)}
+        value={p.requiredApprovals}
+        min={1}
+        max={10}
+        integer
+        locked={isLocked('requiredApprovals')}
+        check={(n) => (approvers > 0 && n > approvers ? t(messages.requiredExceeds(n, approvers)) : undefined)}
+        onSave={(n) => set('requiredApprovals', n)}
+      />
+      {approvers > 0 && <p class="hint">{t(messages.nOfM(p.requiredApprovals, approvers))}</p>}
+      <NumberField id="policy-approvalTtlHours" label={t(messages.approvalTtlHours)} value={p.approvalTtlHours} min={1} max={720} integer={false} locked={isLocked('approvalTtlHours')} onSave={(n) => set('approvalTtlHours', n)} />
+      <label class="checkbox">
+        <input type="checkbox" checked={p.allowOverride} disabled={isLocked('allowOverride')} onChange={(e) => set('allowOverride', e.currentTarget.checked)} />
+        {t(messages.allowOverride)}
+        {isLocked('allowOverride') && <LockNote />}
+      </label>
+      {issues.length > 0 && (
+        <div id="policy-issues" class="error" role="alert">
+          {issues.map((i) => (
+            <p key={i.code}>{i.code === 'required-exceeds-approvers' ? t(messages.requiredExceeds(i.required, i.approvers)) : t(messages.approvalWithoutApprovers)}</p>
+          ))}
+        </div>
+      )}
+    </fieldset>
+  );
+}
