@@ -23,7 +23,7 @@ const CANDIDATE = new RegExp(
 const MY_NUMBER_LABEL = /(マイナンバー|個人番号|my ?number|individual number)/i;
 /** Labels of other 12-digit numbers: order, tracking and account numbers, product codes. */
 const OTHER_LABEL =
-  /(注文|受注|伝票|追跡|お問い?合わ?せ|問合せ|受付|予約|会員|顧客|品番|型番|商品|製品|JAN|UPC|EAN|ISBN|口座|シリアル|製造|ロット|管理|整理|法人|請求|領収|取引|チケット|座席|order|tracking|invoice|serial|ticket|account|\bID\b|\bNo\.?)/i;
+  /(免許|パスポート|旅券|保険証|被保険者|年金|在留|注文|受注|伝票|追跡|お問い?合わ?せ|問合せ|受付|予約|会員|顧客|品番|型番|商品|製品|JAN|UPC|EAN|ISBN|口座|シリアル|製造|ロット|管理|整理|法人|請求|領収|取引|チケット|座席|order|tracking|invoice|serial|ticket|account|\bID\b|\bNo\.?)/i;
 
 /** The check digit of the first 11 digits, or undefined if `first11` is not 11 digits. */
 export function myNumberCheckDigit(first11: string): number | undefined {

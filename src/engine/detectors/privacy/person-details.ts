@@ -19,16 +19,19 @@ const PROCEDURAL = /((ご|お)?住所(の)?(変更|登録|入力|記入|確認)|
 const LOCATING =
   /(在住|お住まい|住まい|住んで|住む|住所|号室|自宅|お宅|実家|会員番号|顧客番号|電話番号|携帯番号|連絡先|メールアドレス|生年月日|最寄り?駅|勤務先|勤め先|通学先|home address|\baddress\b|\bapartment\b|\bapt\b|\bflat\b|\blives? (in|at|on|near)\b|\bphone number\b|\bmember (id|number|no)\b|\bdate of birth\b)/i;
 
-/** A place directly before the name: 品川区東大井の田村さん, 港区の田中様. */
-const PLACE_BEFORE = /[一-龥ァ-ヴー]{1,6}[都道府県市区町村郡][一-龥ァ-ヴー]{0,6}(在住)?の$/;
+/**
+ * A place right before the name: 品川区東大井の田村さん, 港区在住の田中様 (a municipality or finer), or
+ * a winners' list that prints the prefecture with the name: 東京都 田中太郎様.
+ */
+const PLACE_BEFORE = /([一-龥ァ-ヴー]{1,6}[市区町村郡][一-龥ァ-ヴー]{0,6}(在住)?の|[一-龥]{1,3}[都道府県市区町村郡]\s?)$/;
 
 /** Right after the honorific: 山田さん宅, 田中さんちの, 佐藤様の家. */
 const HOME_AFTER = /^(宅|ち(の|に|は|で|まで)|の(家|お宅|部屋|マンション|アパート))/;
 
 const LIFE_EVENTS =
-  /(引っ越し|引越し?|お引越し|転居|新居|転勤|入院|退院|通院|病気|闘病|手術|妊娠|出産|休職|離婚|逮捕|年収|借金|\bmov(ed|ing) (house|out|in)\b|\bnew home\b|\bhospital\b|\bpregnan)/i;
+  /(引っ越し|引越し?|お引越し|転居|新居|転勤|入院|退院|通院|来院|病気|闘病|手術|症状|診断|治療|持病|妊娠|出産|休職|離婚|逮捕|年収|借金|\bmov(ed|ing) (house|out|in)\b|\bnew home\b|\bhospital\b|\bpregnan)/i;
 
-const TRANSACTION = /(ご成約|ご来店|ご購入|ご契約|ご注文|お買い上げ|ご利用|ご愛顧|常連|ご宿泊|ご入会|ご予約|ご納車|お引渡し|お引き渡し|\bregulars?\b|\bcustomer\b|\bordered\b|\bbought\b|\bpurchased\b)/i;
+const TRANSACTION = /(ご成約|ご?来店|ご購入|ご契約|ご注文|お買い上げ|ご利用|ご愛顧|常連|ご宿泊|ご入会|ご予約|ご納車|お引渡し|お引き渡し|\bregulars?\b|\bcustomer\b|\bordered\b|\bbought\b|\bpurchased\b)/i;
 
 export const personDetailsDetector: Detector = {
   id: 'privacy/person-details',
@@ -66,7 +69,7 @@ export const personDetailsDetector: Detector = {
             basisFor(context.account),
           ),
         );
-      } else if (context.account === 'company' && p.formal && TRANSACTION.test(rest)) {
+      } else if (context.account === 'company' && (p.formal || /来店/.test(rest)) && TRANSACTION.test(rest)) {
         out.push(
           privacyFinding(
             'privacy/customer-name',
