@@ -51,6 +51,9 @@ const EN_STREET = /\b[0-9]{1,5}\s(?:[A-Z][a-z]+\s){1,3}(?:St\.|Street|Ave\.|Aven
 const RESIDENT_CUE =
   /(の人|住人|住民|女性|男性|女の子|男の子|子供|家族|夫婦|隣|向かい|上の階|下の階|住んで|住む|住まい|一人暮らし|帰り|帰宅|引っ越|越して|おばあ|おじい|奥さん|旦那|在住|自宅|(?<!名)様|(?<!名)さま|さん|くん|ちゃん|\blives?\b|\bliving\b|\bneighbou?rs?\b|\bnext door\b|\bupstairs\b|\bdownstairs\b|\bhome\b|\balone\b|\bguy\b|\bwoman\b|\bgirl\b)/i;
 
+/** On a personal account, words that make an address someone's home. */
+const HOME_WORDS = /(引っ越|引越|転居|新居|我が家|わが家|うち|自宅|実家|住んで|住所|\bmoved\b|\bmy (new )?(place|home|house|flat|apartment)\b)/i;
+
 interface Piece {
   span: Span;
   part: Part;
@@ -118,6 +121,8 @@ export const postalAddressDetector: Detector = {
       if (onlyRoom) {
         if (!RESIDENT_CUE.test(nearText) || cues.business) continue; // 302号室でセミナー: a meeting room
         severity = 'warn';
+      } else if (context.account === 'personal' && (parts.has('residence') || parts.has('room') || HOME_WORDS.test(sentenceText))) {
+        severity = 'warn'; // someone's own or a friend's home
       } else if (looksPrivate(cues) || ((parts.has('residence') || parts.has('room')) && (cues.person || RESIDENT_CUE.test(sentenceText)) && !cues.business)) {
         severity = 'warn';
       } else severity = 'info';

@@ -35,6 +35,10 @@ describe('privacy/person-details', () => {
     ['Ms. Smith lives on our street and walks her dog at 6.', 'Ms. Smith'],
     ['常連の佐藤様が今月でお引っ越しされるそうで寂しいです', '佐藤様'],
     ['スタッフの鈴木さんが入院のためしばらくお休みします', '鈴木さん'],
+    ['本日来院された田中様は腰痛の症状で', '田中様'],
+    ['当選者:東京都 田中太郎様', '田中太郎様'],
+    ['本日の当選者は横浜市の山田花子さんです!', '山田花子さん'],
+    ['Happy 100th birthday to our oldest member, Mrs. Sato, who lives just around the corner!', 'Mrs. Sato'],
   ])('warn: %s', async (s, name) => expect(await hits(s, RULE)).toEqual([['warn', name]]));
 
   it('locating facts warn on a personal account too', async () => {
@@ -55,6 +59,8 @@ describe('privacy/person-details', () => {
     'Thanks Mr. Suzuki for visiting our booth at the expo!',
     '#PR 本投稿は @kinoko_hiking さんとのタイアップです🏔️ 軽量テントを持って八ヶ岳で一泊してきてもらいました。',
     'トヨタ様との共同開発',
+    '新入社員の田中花子さんは横浜市出身、趣味はカメラです',
+    'Congrats to Mr. Ken Ito, winner of our photo contest!',
   ])('nothing: %s', async (s) => expect(await hits(s, RULE)).toEqual([]));
 
   it('naming a customer next to a transaction is info on a company account', async () => {

@@ -67,6 +67,13 @@ describe('privacy/postal-address severity', () => {
     ['〒154-0015 世田谷区桜新町2-3-4 のお客様宛の荷物', '〒154-0015 世田谷区桜新町2-3-4', 'company'],
   ] as const)('private address is warn: %s', async (s, addr, account) => expect(await hits(s, RULE, account)).toEqual([['warn', addr]]));
 
+  it("a personal account posting a home address is warn, a shop's address info", async () => {
+    expect(await hits('引っ越しました!新住所は杉並区高円寺南3-4-5 コーポ高円寺201です', RULE, 'personal')).toEqual([
+      ['warn', '杉並区高円寺南3-4-5 コーポ高円寺201'],
+    ]);
+    expect(await hits('新しいお店、渋谷区神南1-2-3にあるよ', RULE, 'personal')).toEqual([['info', '渋谷区神南1-2-3']]);
+  });
+
   it('room numbers: a resident is warn, a meeting room is nothing (dev d026)', async () => {
     expect(await hits('同じマンションの302号室の人、毎晩帰りが23時過ぎで一人暮らしっぽい。', RULE, 'personal')).toEqual([['warn', '302号室']]);
     expect(await hits('302号室に住んでる女性がいつも挨拶してくれる', RULE, 'personal')).toEqual([['warn', '302号室']]);
