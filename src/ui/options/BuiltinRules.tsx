@@ -46,7 +46,7 @@ export function BuiltinRules() {
           {t(messages.builtinUnavailable)} {builtin.error}
         </p>
       )}
-      <table class="categories">
+      <table class="categories" aria-labelledby="builtin-title">
         <thead>
           <tr>
             <th scope="col">{t(messages.fCategory)}</th>

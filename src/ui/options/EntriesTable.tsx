@@ -8,6 +8,8 @@ import { Pager, usePage } from './Pager';
 import { useDebounced } from './use-debounced';
 
 interface Props {
+  /** the list's name, naming the table */
+  label: string;
   entries: readonly Entry[];
   readOnly: boolean;
   onEdit(entry: Entry): void;
@@ -16,7 +18,7 @@ interface Props {
 
 const patternText = (e: Entry) => e.patterns.map((p) => (typeof p === 'string' ? p : `/${p.re}/${p.flags ?? ''}`)).join(' | ');
 
-export function EntriesTable({ entries, readOnly, onEdit, onDelete }: Props) {
+export function EntriesTable({ label, entries, readOnly, onEdit, onDelete }: Props) {
   const { t, lang } = useOptions();
   const [query, setQuery] = useState('');
   const settled = useDebounced(query, 200);
@@ -32,7 +34,7 @@ export function EntriesTable({ entries, readOnly, onEdit, onDelete }: Props) {
       {shown.length === 0 ? (
         <p class="empty">{entries.length === 0 ? t(messages.noEntries) : t(messages.noMatches)}</p>
       ) : (
-        <table class="entries-table">
+        <table class="entries-table" aria-label={label}>
           <thead>
             <tr>
               <th scope="col">{t(messages.fId)}</th>
@@ -70,7 +72,7 @@ export function EntriesTable({ entries, readOnly, onEdit, onDelete }: Props) {
           </tbody>
         </table>
       )}
-      {shown.length > 0 && <Pager page={page} pages={pages} setPage={setPage} shown={rows.length} total={shown.length} label={t(messages.wordLists)} />}
+      {shown.length > 0 && <Pager page={page} pages={pages} setPage={setPage} shown={rows.length} total={shown.length} label={t(messages.entriesOf(label))} />}
     </div>
   );
 }

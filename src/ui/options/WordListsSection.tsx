@@ -150,6 +150,7 @@ export function WordListsSection() {
             />
           )}
           <EntriesTable
+            label={selected.name}
             entries={selected.entries}
             readOnly={!own}
             onEdit={(entry) => setEditing({ kind: 'edit', entry })}

@@ -72,6 +72,7 @@ export const messages = {
   deleteList: m('リストを削除', 'Delete list'),
   listDeleted: (name: string) => m(`リスト「${name}」を削除しました`, `Deleted the list “${name}”`),
   entries: (n: number) => m(`${n}件`, `${n} entries`),
+  entriesOf: (name: string) => m(`「${name}」の項目`, `Entries of ${name}`),
   addEntry: m('項目を追加', 'Add entry'),
   editEntry: m('項目を編集', 'Edit entry'),
   entryDeleted: (id: string) => m(`${id} を削除しました`, `Deleted ${id}`),
