@@ -8,5 +8,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
     environment: 'node',
+    // Engine tests compile every built-in list first (seconds on a busy 2-core machine).
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

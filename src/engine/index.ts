@@ -11,7 +11,7 @@ import { compileEntries, type CompiledEntry } from './dictionary/compile';
 import type { DictionaryFile } from './dictionary/schema';
 import type { Detector, RawFinding, ResolvedContext } from './detectors/types';
 import { type CheckContext, type Finding } from './finding';
-import { PatternIndex } from './matchers/pattern-index';
+import { PatternIndex, type IndexSnapshot } from './matchers/pattern-index';
 import { toOriginalSpan } from './normalize';
 import { applyOverrides, type Overrides } from './pipeline/apply-overrides';
 import { evaluateEntries } from './pipeline/evaluate-entries';
@@ -25,6 +25,8 @@ export interface EngineInput {
   /** code-based rules (privacy patterns, sensitive dates…); see detectors/ */
   detectors?: Detector[];
   overrides?: Overrides;
+  /** a compiled snapshot of (some of) these lists' patterns, to skip compiling them again */
+  snapshot?: IndexSnapshot;
   /** sensitive dates (built-in calendar + the company's own) */
   calendar?: readonly SensitiveDate[];
 }
@@ -35,6 +37,8 @@ export interface Engine {
   /** Every rule's findings before overlapping ones are merged (dictionary examples, debugging). */
   checkAll(text: string, context?: CheckContext): Finding[];
   readonly entries: readonly CompiledEntry[];
+  /** the compiled patterns as data (see PatternIndex.toSnapshot) */
+  snapshot(): IndexSnapshot;
 }
 
 export function resolveContext(ctx: CheckContext | undefined, calendar: readonly SensitiveDate[] = []): ResolvedContext {
@@ -48,11 +52,12 @@ export function resolveContext(ctx: CheckContext | undefined, calendar: readonly
 }
 
 export function createEngine(input: EngineInput): Engine {
-  const index = new PatternIndex(input.tokenizer);
+  const index = input.snapshot ? PatternIndex.fromSnapshot(input.tokenizer, input.snapshot) : new PatternIndex(input.tokenizer);
   const entries = compileEntries(input.dictionaries, index);
   const detectors = input.detectors ?? [];
   return {
     entries,
+    snapshot: () => index.toSnapshot(),
     check: (text, context) => run(text, context, true),
     checkAll: (text, context) => run(text, context, false),
   };

@@ -23,23 +23,27 @@ const SPACE = /[ \t\u00a0\u3000\u2000-\u200a\u202f\u205f\f\v]/;
 /** Marks that combine with the character before them (half-width and spacing dakuten included). */
 const COMBINING = /[\u0300-\u036f\u3099-\u309c\uff9e\uff9f\ufe00-\ufe0f]/;
 
+/** Characters NFKC leaves alone and that need no special handling: ASCII letters/digits/punctuation, kana, common kanji. */
+const isPlain = (c: number) =>
+  (c > 0x20 && c < 0x7f) || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc || (c >= 0x4e00 && c <= 0x9fff);
+
 export function normalize(original: string): NormalizedText {
+  const n = original.length;
   const chars: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
-  const push = (s: string, start: number, end: number) => {
-    for (const ch of s) {
-      // An astral character stays one unit pair; map both halves to the cluster.
-      for (let k = 0; k < ch.length; k++) {
-        chars.push(ch[k]!);
-        starts.push(start);
-        ends.push(end);
-      }
-    }
-  };
 
   let i = 0;
-  while (i < original.length) {
+  while (i < n) {
+    const c = original.charCodeAt(i);
+    // Fast path: most characters map to themselves (and a following combining mark is rare).
+    if (isPlain(c) && !(i + 1 < n && COMBINING.test(original[i + 1]!))) {
+      chars.push(original[i]!);
+      starts.push(i);
+      ends.push(i + 1);
+      i++;
+      continue;
+    }
     const cp = original.codePointAt(i)!;
     let end = i + (cp > 0xffff ? 2 : 1);
     const ch = original.slice(i, end);
@@ -49,38 +53,41 @@ export function normalize(original: string): NormalizedText {
     }
     if (SPACE.test(ch)) {
       let j = end;
-      while (j < original.length && (SPACE.test(original[j]!) || ZERO_WIDTH.test(original[j]!))) j++;
-      push(' ', i, j);
+      while (j < n && (SPACE.test(original[j]!) || ZERO_WIDTH.test(original[j]!))) j++;
+      chars.push(' ');
+      starts.push(i);
+      ends.push(j);
       i = j;
       continue;
     }
-    while (end < original.length && COMBINING.test(original[end]!)) end++;
+    while (end < n && COMBINING.test(original[end]!)) end++;
     // ゛/゜ are spacing marks whose NFKC adds a space: make them combining first.
     const cluster = original.slice(i, end).replace(/\u309b/g, '\u3099').replace(/\u309c/g, '\u309a');
-    push(cluster.normalize('NFKC'), i, end);
+    for (const out of cluster.normalize('NFKC')) {
+      // An astral character stays one unit pair; map both halves to the cluster.
+      for (let k = 0; k < out.length; k++) {
+        chars.push(out[k]!);
+        starts.push(i);
+        ends.push(end);
+      }
+    }
     i = end;
   }
 
   // Drop a space that touches a CJK character on either side.
-  const keep: boolean[] = chars.map((c, k) => {
-    if (c !== ' ') return true;
-    const prev = chars[k - 1];
-    const next = chars[k + 1];
-    if (prev === undefined || next === undefined) return true;
-    return !(isCjk(prev.charCodeAt(0)) || isCjk(next.charCodeAt(0)));
-  });
   let text = '';
   const s = new Int32Array(chars.length);
   const e = new Int32Array(chars.length);
-  let n = 0;
+  let m = 0;
   for (let k = 0; k < chars.length; k++) {
-    if (!keep[k]) continue;
-    text += chars[k];
-    s[n] = starts[k]!;
-    e[n] = ends[k]!;
-    n++;
+    const ch = chars[k]!;
+    if (ch === ' ' && k > 0 && k < chars.length - 1 && (isCjk(chars[k - 1]!.charCodeAt(0)) || isCjk(chars[k + 1]!.charCodeAt(0)))) continue;
+    text += ch;
+    s[m] = starts[k]!;
+    e[m] = ends[k]!;
+    m++;
   }
-  return { original, text, folded: fold(text), starts: s.subarray(0, n), ends: e.subarray(0, n) };
+  return { original, text, folded: fold(text), starts: s.subarray(0, m), ends: e.subarray(0, m) };
 }
 
 /** Maps a span of normalized text back to the original text. */

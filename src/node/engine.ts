@@ -5,6 +5,7 @@ import { DictionaryError } from '../engine/dictionary/errors';
 import type { Engine } from '../engine/index';
 import { createKakuninEngine, type CompanySetup } from '../rules/builtin';
 import { loadNodeTokenizer } from './ipadic';
+import { cachedBuiltinSnapshot } from './snapshot-cache';
 
 export function readListFile(path: string) {
   let data: unknown;
@@ -18,5 +19,6 @@ export function readListFile(path: string) {
 
 export async function createNodeEngine(options: { listPaths?: string[] } & Omit<CompanySetup, 'lists'> = {}): Promise<Engine> {
   const lists = (options.listPaths ?? []).map(readListFile);
-  return createKakuninEngine(await loadNodeTokenizer(), { ...options, lists });
+  const tokenizer = await loadNodeTokenizer();
+  return createKakuninEngine(tokenizer, { ...options, lists }, cachedBuiltinSnapshot(tokenizer));
 }

@@ -8,6 +8,7 @@ import { BUILTIN_DETECTORS } from '../engine/detectors/builtin';
 import { parseDictionary } from '../engine/dictionary/compile';
 import type { DictionaryFile } from '../engine/dictionary/schema';
 import { createEngine, type Engine } from '../engine/index';
+import type { IndexSnapshot } from '../engine/matchers/pattern-index';
 import type { Overrides } from '../engine/pipeline/apply-overrides';
 import type { Tokenizer } from '../engine/tokenizer/types';
 
@@ -27,9 +28,15 @@ export interface CompanySetup {
   dates?: SensitiveDate[];
 }
 
-export function createKakuninEngine(tokenizer: Tokenizer, company: CompanySetup = {}): Engine {
+/** The built-in lists compiled, as data: the build ships it so workers start without compiling. */
+export function builtinSnapshot(tokenizer: Tokenizer): IndexSnapshot {
+  return createKakuninEngine(tokenizer).snapshot();
+}
+
+export function createKakuninEngine(tokenizer: Tokenizer, company: CompanySetup = {}, snapshot?: IndexSnapshot): Engine {
   return createEngine({
     tokenizer,
+    snapshot,
     dictionaries: [...builtinDictionaries(), ...(company.lists ?? [])],
     detectors: [...BUILTIN_DETECTORS],
     calendar: [...builtinCalendar(), ...(company.dates ?? [])],

@@ -5,6 +5,7 @@
  * after a worker restart the next check loads again.
  */
 import type { Engine } from '../engine/index';
+import type { IndexSnapshot } from '../engine/matchers/pattern-index';
 import { DictionaryError } from '../engine/dictionary/errors';
 import type { CheckContext, Finding } from '../engine/finding';
 import { sharedTokenizer } from '../engine/tokenizer/load';
@@ -15,13 +16,16 @@ import type { Settings } from '../storage/settings-schema';
 export type TokenizerState = 'idle' | 'loading' | 'ready' | 'error';
 const CACHE_SIZE = 64;
 
-export function createEngineHost(readDictionary: () => Promise<ArrayBuffer>) {
+export function createEngineHost(readDictionary: () => Promise<ArrayBuffer>, readSnapshot: () => Promise<IndexSnapshot | undefined> = async () => undefined) {
   let state: TokenizerState = 'idle';
   let loadMs: number | undefined;
   let lastError: string | undefined;
   const loadTokenizer = sharedTokenizer(readDictionary);
   let built: { key: string; engine: Engine; skipped: string[] } | undefined;
   const cache = new Map<string, Finding[]>();
+  // A missing or unreadable snapshot only costs time: the lists then compile from source.
+  let snapshot: Promise<IndexSnapshot | undefined> | undefined;
+  const loadSnapshot = () => (snapshot ??= readSnapshot().catch(() => undefined));
 
   async function tokenizer(): Promise<Tokenizer> {
     if (state !== 'ready') state = 'loading';
@@ -42,13 +46,19 @@ export function createEngineHost(readDictionary: () => Promise<ArrayBuffer>) {
   async function engineFor(settings: Settings): Promise<Engine> {
     const key = JSON.stringify([settings.lists, settings.categories, settings.disabledRules, settings.dates]);
     if (built?.key === key) return built.engine;
-    const t = await tokenizer();
+    const [t, snap] = await Promise.all([tokenizer(), loadSnapshot()]);
     let lists = settings.lists.filter((l) => l.enabled).map((l) => ({ file: { name: l.name, entries: l.entries }, source: l.name }));
     const skipped: string[] = [];
     const overrides = { categories: settings.categories, disabledRules: settings.disabledRules };
     for (;;) {
       try {
-        const engine = createKakuninEngine(t, { lists, overrides, dates: settings.dates });
+        let engine: Engine;
+        try {
+          engine = createKakuninEngine(t, { lists, overrides, dates: settings.dates }, snap);
+        } catch (e) {
+          if (!snap || e instanceof DictionaryError) throw e;
+          engine = createKakuninEngine(t, { lists, overrides, dates: settings.dates }); // a stale snapshot
+        }
         built = { key, engine, skipped };
         cache.clear();
         return engine;

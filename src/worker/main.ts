@@ -4,6 +4,7 @@
  * the first event is delivered).
  */
 import { browser } from 'wxt/browser';
+import type { IndexSnapshot } from '../engine/matchers/pattern-index';
 import { createRouter, type Handlers } from '../messaging/router';
 import { resolveAccountKind } from '../storage/accounts';
 import { AuditLog } from '../storage/audit-log';
@@ -13,6 +14,7 @@ import { decideHold } from './decide-hold';
 import { createEngineHost, today } from './engine-host';
 
 export const DICTIONARY_PATH = '/dict/ipadic.kkd';
+export const SNAPSHOT_PATH = '/dict/builtin-index.json';
 
 export function startBackground(): void {
   const host = createEngineHost(async () => {
@@ -20,6 +22,9 @@ export function startBackground(): void {
     const res = await fetch((browser.runtime.getURL as (path: string) => string)(DICTIONARY_PATH));
     if (!res.ok) throw new Error(`tokenizer dictionary: HTTP ${res.status}`);
     return res.arrayBuffer();
+  }, async () => {
+    const res = await fetch((browser.runtime.getURL as (path: string) => string)(SNAPSHOT_PATH));
+    return res.ok ? ((await res.json()) as IndexSnapshot) : undefined;
   });
   const audit = new AuditLog();
   let settings: Promise<EffectiveSettings> | undefined;

@@ -5,7 +5,7 @@
 import type { Analysis, Span } from '../analysis';
 import type { Pattern } from '../dictionary/schema';
 import type { Tokenizer } from '../tokenizer/types';
-import { compilePart, PartMatcher, type Part } from './phrase';
+import { compilePart, PartMatcher, partKey, type Part } from './phrase';
 import { expandPhraseSlots } from './phrase-syntax';
 
 export const DEFAULT_GAP = 12;
@@ -15,8 +15,23 @@ type Compiled =
   | { kind: 'phrase'; variants: number[][][]; gap: number }
   | { kind: 're'; re: RegExp };
 
+/**
+ * A compiled index as plain data. The build writes the built-in lists' snapshot next to the
+ * tokenizer dictionary, so a fresh service worker skips tokenizing ~20k pattern parts (seconds)
+ * and only compiles what a company added. SNAPSHOT_VERSION changes whenever compiled parts would.
+ */
+export const SNAPSHOT_VERSION = 1;
+export interface IndexSnapshot {
+  version: number;
+  parts: Array<Omit<Part, 'english'> & { english: string | null }>;
+  compiled: Array<{ kind: 'phrase'; variants: number[][][]; gap: number } | { kind: 're'; source: string; flags: string }>;
+  keys: Array<[string, number]>;
+  partIds: Array<[string, number]>;
+}
+
 export class PatternIndex {
   private parts: Part[] = [];
+  /** by raw source and by normalized key (different spellings of one part share it) */
   private partIds = new Map<string, number>();
   private compiled: Compiled[] = [];
   private keys = new Map<string, number>();
@@ -36,14 +51,38 @@ export class PatternIndex {
   };
 
   private partId(source: string): number {
-    const part = compilePart(source, this.tokenizer, this.readingOf);
-    let id = this.partIds.get(part.key);
+    let id = this.partIds.get(source);
+    if (id !== undefined) return id;
+    const k = partKey(source);
+    id = this.partIds.get(k.key);
     if (id === undefined) {
       id = this.parts.length;
-      this.parts.push(part);
-      this.partIds.set(part.key, id);
+      this.parts.push(compilePart(k, this.tokenizer, this.readingOf));
+      this.partIds.set(k.key, id);
     }
+    this.partIds.set(source, id);
     return id;
+  }
+
+  toSnapshot(): IndexSnapshot {
+    return {
+      version: SNAPSHOT_VERSION,
+      parts: this.parts.map((p) => ({ ...p, english: p.english?.source ?? null })),
+      compiled: this.compiled.map((c) => (c.kind === 're' ? { kind: 're', source: c.re.source, flags: c.re.flags } : c)),
+      keys: [...this.keys],
+      partIds: [...this.partIds],
+    };
+  }
+
+  /** An index that starts from a snapshot; patterns added later compile as usual. */
+  static fromSnapshot(tokenizer: Tokenizer, snap: IndexSnapshot): PatternIndex {
+    if (snap.version !== SNAPSHOT_VERSION) throw new Error(`pattern snapshot version ${snap.version} is not ${SNAPSHOT_VERSION}`);
+    const index = new PatternIndex(tokenizer);
+    index.parts = snap.parts.map((p) => ({ ...p, english: p.english === null ? null : new RegExp(p.english, 'g') }));
+    index.compiled = snap.compiled.map((c) => (c.kind === 're' ? { kind: 're', re: new RegExp(c.source, c.flags) } : c));
+    index.keys = new Map(snap.keys);
+    index.partIds = new Map(snap.partIds);
+    return index;
   }
 
   /** Registers a pattern; identical patterns share one id. Throws on bad syntax or regex. */
@@ -58,6 +97,7 @@ export class PatternIndex {
       c = { kind: 're', re: new RegExp(pattern.re, `${pattern.flags ?? ''}g`) };
     }
     this.matcher = undefined;
+    this.firstSlotOf = undefined;
     this.compiled.push(c);
     this.keys.set(key, this.compiled.length - 1);
     return this.compiled.length - 1;
@@ -67,44 +107,75 @@ export class PatternIndex {
     return this.compiled.length;
   }
 
-  /** Spans (normalized-text indices) of every pattern, by pattern id. */
-  match(a: Analysis): Span[][] {
-    this.matcher ??= new PartMatcher(this.parts);
-    const partHits = this.matcher.match(a);
-    return this.compiled.map((c) => {
-      if (c.kind === 're') {
-        const out: Span[] = [];
-        c.re.lastIndex = 0;
-        for (let m = c.re.exec(a.norm.text); m; m = c.re.exec(a.norm.text)) {
-          if (m[0].length === 0) {
-            c.re.lastIndex++;
-            continue;
-          }
-          out.push({ start: m.index, end: m.index + m[0].length });
-        }
-        return out;
-      }
-      const out: Span[] = [];
-      const slotHits = (slot: number[]) => (slot.length === 1 ? partHits[slot[0]!]! : slot.flatMap((p) => partHits[p]!));
-      for (const slots of c.variants) {
-        const first = slotHits(slots[0]!);
-        if (slots.length === 1 || first.length === 0) {
-          if (slots.length === 1) out.push(...first);
-          continue;
-        }
-        const rest = slots.slice(1).map((slot) => slotHits(slot).sort((x, y) => x.start - y.start));
-        for (const h of first) {
-          let end = h.end;
-          let ok = true;
-          for (let k = 0; k < rest.length && ok; k++) {
-            const next = rest[k]!.find((r) => r.start >= end && r.start - end <= c.gap);
-            if (next) end = next.end;
-            else ok = false;
-          }
-          if (ok) out.push({ start: h.start, end });
-        }
-      }
-      return out;
-    });
+  /** For each part, the patterns whose first slot it can fill (only those need combining). */
+  private firstSlotOf: number[][] | undefined;
+
+  private prepare(): PartMatcher {
+    if (!this.matcher) {
+      this.matcher = new PartMatcher(this.parts);
+      const first: number[][] = this.parts.map(() => []);
+      this.compiled.forEach((c, id) => {
+        if (c.kind !== 'phrase') return;
+        for (const slots of c.variants) for (const p of slots[0]!) if (first[p]!.at(-1) !== id) first[p]!.push(id);
+      });
+      this.firstSlotOf = first;
+    }
+    return this.matcher;
   }
+
+  /** Spans (normalized-text indices) of every pattern, by pattern id; patterns without a hit get []. */
+  match(a: Analysis): Span[][] {
+    const partHits = this.prepare().match(a);
+    const out: Span[][] = this.compiled.map(() => NO_HITS);
+    const candidates = new Set<number>();
+    partHits.forEach((h, p) => {
+      if (h.length) for (const id of this.firstSlotOf![p]!) candidates.add(id);
+    });
+    this.compiled.forEach((c, id) => {
+      if (c.kind === 're') out[id] = matchRegExp(c.re, a.norm.text);
+    });
+    for (const id of candidates) out[id] = combine(this.compiled[id] as Extract<Compiled, { kind: 'phrase' }>, partHits);
+    return out;
+  }
+}
+
+const NO_HITS: Span[] = [];
+
+function matchRegExp(re: RegExp, text: string): Span[] {
+  const out: Span[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** A pattern's spans: each variant's first slot, then every later slot within `gap` of the previous. */
+function combine(c: Extract<Compiled, { kind: 'phrase' }>, partHits: Span[][]): Span[] {
+  const out: Span[] = [];
+  const slotHits = (slot: number[]) => (slot.length === 1 ? partHits[slot[0]!]! : slot.flatMap((p) => partHits[p]!));
+  for (const slots of c.variants) {
+    const first = slotHits(slots[0]!);
+    if (first.length === 0) continue;
+    if (slots.length === 1) {
+      out.push(...first);
+      continue;
+    }
+    const rest = slots.slice(1).map((slot) => slotHits(slot).sort((x, y) => x.start - y.start));
+    for (const h of first) {
+      let end = h.end;
+      let ok = true;
+      for (let k = 0; k < rest.length && ok; k++) {
+        const next = rest[k]!.find((r) => r.start >= end && r.start - end <= c.gap);
+        if (next) end = next.end;
+        else ok = false;
+      }
+      if (ok) out.push({ start: h.start, end });
+    }
+  }
+  return out;
 }

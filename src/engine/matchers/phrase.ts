@@ -9,6 +9,7 @@
 import type { Analysis, Span } from '../analysis';
 import { fold, isKanaWord } from '../fold';
 import { normalize } from '../normalize';
+import { CharTrie } from './char-trie';
 import type { Tokenizer } from '../tokenizer/types';
 
 interface PatternToken {
@@ -21,8 +22,10 @@ interface PatternToken {
 export interface Part {
   key: string;
   english: RegExp | null;
-  /** longest literal run, to skip an English regex cheaply */
-  literal: string;
+  /** English: the words a text must contain for the part to be worth running (no wildcards) */
+  words: string[];
+  /** English: a word prefix (before `*`) to index by when every word has a wildcard */
+  prefix: string;
   s: string;
   tokens: PatternToken[];
   /** reading of the whole part, when matching by reading is safe (>= 3 kana, not already kana) */
@@ -31,21 +34,36 @@ export interface Part {
 
 const ENGLISH = /^[\x20-\x7e]+$/;
 const MIN_READING = 3;
+/** What an English "word" is, for both the index and the text. */
+export const ENGLISH_WORD = /[a-z0-9'’]+/g;
 
 function escapeRegExp(s: string) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-export function compilePart(source: string, tokenizer: Tokenizer, readingOf: (base: string) => string): Part {
+/** Normalizes a part's source and names it; parts with the same key are the same part. */
+export function partKey(source: string): { key: string; text: string; s: string; english: boolean } {
   const text = normalize(source).text.trim();
   const s = fold(text);
-  if (ENGLISH.test(text) && /[a-z]/i.test(text)) {
-    const body = s
-      .split(/\s+/)
-      .map((w) => w.split('*').map(escapeRegExp).join("[a-z0-9'’]*"))
-      .join('\\s+');
-    const literal = s.split(/[\s*]+/).reduce((a, b) => (b.length > a.length ? b : a), '');
-    return { key: `en:${s}`, english: new RegExp(`(?<![a-z0-9])${body}(?![a-z0-9])`, 'g'), literal, s, tokens: [], reading: '' };
+  const english = ENGLISH.test(text) && /[a-z]/i.test(text);
+  return { key: `${english ? 'en' : 'ja'}:${s}`, text, s, english };
+}
+
+export function compilePart(k: ReturnType<typeof partKey>, tokenizer: Tokenizer, readingOf: (base: string) => string): Part {
+  const { key, text, s } = k;
+  if (k.english) {
+    const words = s.split(/\s+/);
+    const body = words.map((w) => w.split('*').map(escapeRegExp).join("[a-z0-9'’]*")).join('\\s+');
+    const literal = words.filter((w) => !w.includes('*')).flatMap((w) => w.match(ENGLISH_WORD) ?? []);
+    return {
+      key,
+      english: new RegExp(`(?<![a-z0-9])${body}(?![a-z0-9])`, 'g'),
+      words: literal,
+      prefix: literal.length ? '' : (words[0]!.split('*')[0] ?? ''),
+      s,
+      tokens: [],
+      reading: '',
+    };
   }
   const tokens: PatternToken[] = tokenizer.tokenize(text).map((t) => ({
     s: fold(t.surface),
@@ -55,7 +73,7 @@ export function compilePart(source: string, tokenizer: Tokenizer, readingOf: (ba
   }));
   const whole = tokens.map((t) => t.rs).join('');
   const reading = !isKanaWord(text) && tokens.every((t) => t.rs !== '') && whole.length >= MIN_READING ? whole : '';
-  return { key: `ja:${s}`, english: null, literal: s, s, tokens, reading };
+  return { key, english: null, words: [], prefix: '', s, tokens, reading };
 }
 
 /** A kana word matches a kanji pattern token by reading only when the reading is long enough to be unambiguous (かじ: 火事? 家事? 舵?). */
@@ -65,9 +83,11 @@ const tokenMatches = (t: Analysis['tokens'][number], p: PatternToken) =>
 /** Finds every occurrence of each part. Returns spans per part index. */
 export class PartMatcher {
   private byFirstToken = new Map<string, number[]>();
-  private bySurfaceHead = new Map<string, number[]>();
-  private byReadingHead = new Map<string, number[]>();
-  private english: number[] = [];
+  private surfaces = new CharTrie();
+  private readings = new CharTrie();
+  /** English parts by one of their literal words; parts with only wildcard words by prefix */
+  private englishByWord = new Map<string, number[]>();
+  private englishByPrefix: number[] = [];
 
   constructor(readonly parts: Part[]) {
     const add = (map: Map<string, number[]>, key: string, i: number) => {
@@ -77,11 +97,16 @@ export class PartMatcher {
       } else map.set(key, [i]);
     };
     parts.forEach((p, i) => {
-      if (p.english) return void this.english.push(i);
+      if (p.english) {
+        if (p.words.length === 0) return void this.englishByPrefix.push(i);
+        // index by the longest literal word: the rarest, so the fewest regexes run
+        const word = p.words.reduce((a, b) => (b.length > a.length ? b : a));
+        return void add(this.englishByWord, word, i);
+      }
       const first = p.tokens[0];
       if (first) for (const k of new Set([first.s, first.l, first.lr])) if (k) add(this.byFirstToken, k, i);
-      add(this.bySurfaceHead, p.s[0]!, i);
-      if (p.reading) add(this.byReadingHead, p.reading[0]!, i);
+      this.surfaces.insert(p.s, i);
+      if (p.reading) this.readings.insert(p.reading, i);
     });
   }
 
@@ -94,7 +119,7 @@ export class PartMatcher {
       seen.add(k);
       hits[i]!.push({ start, end });
     };
-    const { tokens, tokenStartingAt, tokenEndingAt } = a;
+    const { tokens, tokenEndingAt } = a;
     const folded = a.norm.folded;
 
     for (let ti = 0; ti < tokens.length; ti++) {
@@ -110,29 +135,29 @@ export class PartMatcher {
         }
       }
       // 2. folded surface, token-aligned
-      for (const pi of this.bySurfaceHead.get(folded[t.start]!) ?? []) {
-        const s = this.parts[pi]!.s;
-        const end = t.start + s.length;
-        if (tokenEndingAt[end] !== -1 && folded.startsWith(s, t.start)) hit(pi, t.start, end);
-      }
+      this.surfaces.walk(folded, t.start, (end, parts) => {
+        if (tokenEndingAt[end] !== -1) for (const pi of parts) hit(pi, t.start, end);
+      });
       // 3. reading, only over text written in kana
       if (t.kana) {
-        for (const pi of this.byReadingHead.get(folded[t.start]!) ?? []) {
-          const r = this.parts[pi]!.reading;
-          const end = t.start + r.length;
-          if (tokenEndingAt[end] === -1 || !folded.startsWith(r, t.start)) continue;
-          let allKana = true;
-          for (let k = ti; k <= tokenEndingAt[end]! && allKana; k++) allKana = tokens[k]!.kana;
-          if (allKana) hit(pi, t.start, end);
-        }
+        this.readings.walk(folded, t.start, (end, parts) => {
+          const last = tokenEndingAt[end]!;
+          if (last === -1) return;
+          for (let k = ti; k <= last; k++) if (!tokens[k]!.kana) return;
+          for (const pi of parts) hit(pi, t.start, end);
+        });
       }
     }
-    void tokenStartingAt;
-    // 4. English
-    for (const pi of this.english) {
-      const p = this.parts[pi]!;
-      if (!folded.includes(p.literal)) continue;
-      const re = p.english!;
+    // 4. English: only parts whose index word occurs in the draft run their regex
+    const candidates = new Set<number>();
+    const words = new Set(folded.match(ENGLISH_WORD) ?? []);
+    for (const w of words) for (const pi of this.englishByWord.get(w) ?? []) candidates.add(pi);
+    for (const pi of this.englishByPrefix) {
+      const prefix = this.parts[pi]!.prefix;
+      for (const w of words) if (w.startsWith(prefix)) candidates.add(pi);
+    }
+    for (const pi of candidates) {
+      const re = this.parts[pi]!.english!;
       re.lastIndex = 0;
       for (let m = re.exec(folded); m; m = re.exec(folded)) {
         hit(pi, m.index, m.index + m[0].length);
