@@ -6,7 +6,7 @@
  */
 import type { Span } from '../../analysis';
 import type { Detector } from '../types';
-import { isAmount, BASIS_CARD, DASH, digitsOf, inside, privacyFinding, urlSpans } from './shared';
+import { BASIS_CARD, DASH, digitsOf, inside, isAmount, privacyFinding, urlSpans } from './shared';
 
 const S = `(?:\\s?${DASH}\\s?|\\s)`;
 const CANDIDATE = new RegExp(

@@ -14,7 +14,7 @@
  */
 import type { Span } from '../../analysis';
 import type { Detector } from '../types';
-import { isAmount, BASIS_MY_NUMBER, DASH, digitsOf, inside, privacyFinding, urlSpans } from './shared';
+import { BASIS_MY_NUMBER, DASH, digitsOf, inside, isAmount, privacyFinding, urlSpans } from './shared';
 
 const CANDIDATE = new RegExp(
   `(?<![0-9A-Za-z_+#/=])(?<![0-9][.,:]|[0-9]${DASH})([0-9]{4})(\\s?${DASH}\\s?|\\s)?([0-9]{4})\\2([0-9]{4})(?![0-9]|\\s?${DASH}\\s?[0-9]|[.,][0-9])`,

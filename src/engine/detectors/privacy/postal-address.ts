@@ -10,7 +10,7 @@
  */
 import type { Span } from '../../analysis';
 import type { Detector } from '../types';
-import { basisFor, cuesIn, DASH, looksPrivate, privacyFinding, sentenceAround, urlSpans, inside } from './shared';
+import { basisFor, cuesIn, DASH, inside, looksPrivate, privacyFinding, sentenceAround, urlSpans } from './shared';
 
 type Part = 'postal' | 'street' | 'room' | 'residence';
 
@@ -52,7 +52,7 @@ const RESIDENT_CUE =
   /(の人|住人|住民|女性|男性|女の子|男の子|子供|家族|夫婦|隣|向かい|上の階|下の階|住んで|住む|住まい|一人暮らし|帰り|帰宅|引っ越|越して|おばあ|おじい|奥さん|旦那|在住|自宅|(?<!名)様|(?<!名)さま|さん|くん|ちゃん|\blives?\b|\bliving\b|\bneighbou?rs?\b|\bnext door\b|\bupstairs\b|\bdownstairs\b|\bhome\b|\balone\b|\bguy\b|\bwoman\b|\bgirl\b)/i;
 
 /** On a personal account, words that make an address someone's home. */
-const HOME_WORDS = /(引っ越|引越|転居|新居|我が家|わが家|うち|自宅|実家|住んで|住所|\bmoved\b|\bmy (new )?(place|home|house|flat|apartment)\b)/i;
+const HOME_WORDS = /(引っ越|引越|転居|新居|我が家|わが家|うちの(家|マンション|アパート|住所)|自宅|実家|住んで|住所|\bmoved\b|\bmy (new )?(place|home|house|flat|apartment)\b)/i;
 
 interface Piece {
   span: Span;

@@ -47,7 +47,6 @@ export function urlSpans(text: string): Span[] {
 }
 
 export const inside = (spans: readonly Span[], s: Span) => spans.some((u) => u.start <= s.start && s.end <= u.end);
-export const overlapsAny = (spans: readonly Span[], s: Span) => spans.some((u) => u.start < s.end && s.start < u.end);
 
 const ABBREV = /(?:^|[^A-Za-z])(?:Mr|Mrs|Ms|Mx|Dr|St|Apt|No|Jr|Sr|vs|etc|Mt|Inc|Co|Ltd|Rm|Bldg|Ave|approx)$/i;
 
@@ -167,7 +166,7 @@ export function personMentions(analysis: Analysis): PersonMention[] {
     }
     if (j === i) continue;
     const first = tokens[j]!;
-    // A place name followed by its suffix token (港区, 渋谷駅) is not a person; nor is an @handle.
+    // An @handle is not a name.
     if (first.start > 0 && text[first.start - 1] === '@') continue;
     out.push({
       span: { start: first.start, end: h.end },
