@@ -1,5 +1,5 @@
 /** When posts are held and how approval works: holdAt, company approval, N of M, validity, override. */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { checkApprovalPolicy } from '../../storage/approval-policy';
 import { lockKey } from '../../storage/policy';
 import type { Policy } from '../../storage/settings-schema';
@@ -11,11 +11,18 @@ import { messages } from './messages';
 function NumberField(props: { id: string; label: string; value: number; min: number; max: number; integer: boolean; locked: boolean; check?: (n: number) => string | undefined; onSave(n: number): void }) {
   const { t } = useOptions();
   const [text, setText] = useState(String(props.value));
+  const [shown, setShown] = useState(props.value);
   const [error, setError] = useState<string>();
-  useEffect(() => setText(String(props.value)), [props.value]);
-  const commit = () => {
-    const n = Number(text);
-    const bad = text.trim() === '' || !Number.isFinite(n) || n < props.min || n > props.max || (props.integer && !Number.isInteger(n)) ? t(messages.numberRange(props.min, props.max)) : props.check?.(n);
+  if (shown !== props.value) {
+    // saved or changed elsewhere: show the new value (derived during render, not in an effect that could
+    // land after the user's next keystroke)
+    setShown(props.value);
+    setText(String(props.value));
+  }
+  const commit = (e: Event) => {
+    const value = (e.currentTarget as HTMLInputElement).value; // the box itself: state may not have re-rendered yet
+    const n = Number(value);
+    const bad = value.trim() === '' || !Number.isFinite(n) || n < props.min || n > props.max || (props.integer && !Number.isInteger(n)) ? t(messages.numberRange(props.min, props.max)) : props.check?.(n);
     setError(bad);
     if (!bad && n !== props.value) props.onSave(n);
   };
@@ -60,17 +67,17 @@ export function PolicyForm() {
       <legend>{t(messages.policyTitle)}</legend>
       <div class="field">
         <label for="policy-holdAt">{t(messages.holdAt)}</label>
-        <select id="policy-holdAt" value={p.holdAt} disabled={isLocked('holdAt')} onChange={(e) => set('holdAt', e.currentTarget.value as Policy['holdAt'])}>
+        <select id="policy-holdAt" value={p.holdAt} disabled={isLocked('holdAt')} aria-describedby={isLocked('holdAt') ? 'policy-holdAt-lock' : undefined} onChange={(e) => set('holdAt', e.currentTarget.value as Policy['holdAt'])}>
           <option value="block">{t(messages.holdAtBlock)}</option>
           <option value="warn">{t(messages.holdAtWarn)}</option>
         </select>
-        {isLocked('holdAt') && <LockNote />}
+        {isLocked('holdAt') && <LockNote id="policy-holdAt-lock" />}
       </div>
-      <label class="checkbox">
-        <input type="checkbox" checked={p.companyAlwaysNeedsApproval} disabled={isLocked('companyAlwaysNeedsApproval')} onChange={(e) => set('companyAlwaysNeedsApproval', e.currentTarget.checked)} />
-        {t(messages.companyAlwaysNeedsApproval)}
-        {isLocked('companyAlwaysNeedsApproval') && <LockNote />}
-      </label>
+      <div class="checkbox">
+        <input id="policy-companyAlwaysNeedsApproval" type="checkbox" checked={p.companyAlwaysNeedsApproval} disabled={isLocked('companyAlwaysNeedsApproval')} aria-describedby={isLocked('companyAlwaysNeedsApproval') ? 'policy-companyAlwaysNeedsApproval-lock' : undefined} onChange={(e) => set('companyAlwaysNeedsApproval', e.currentTarget.checked)} />
+        <label for="policy-companyAlwaysNeedsApproval">{t(messages.companyAlwaysNeedsApproval)}</label>
+        {isLocked('companyAlwaysNeedsApproval') && <LockNote id="policy-companyAlwaysNeedsApproval-lock" />}
+      </div>
       <NumberField
         id="policy-requiredApprovals"
         label={t(messages.requiredApprovals)}
@@ -84,11 +91,11 @@ export function PolicyForm() {
       />
       {approvers > 0 && <p class="hint">{t(messages.nOfM(p.requiredApprovals, approvers))}</p>}
       <NumberField id="policy-approvalTtlHours" label={t(messages.approvalTtlHours)} value={p.approvalTtlHours} min={1} max={720} integer={false} locked={isLocked('approvalTtlHours')} onSave={(n) => set('approvalTtlHours', n)} />
-      <label class="checkbox">
-        <input type="checkbox" checked={p.allowOverride} disabled={isLocked('allowOverride')} onChange={(e) => set('allowOverride', e.currentTarget.checked)} />
-        {t(messages.allowOverride)}
-        {isLocked('allowOverride') && <LockNote />}
-      </label>
+      <div class="checkbox">
+        <input id="policy-allowOverride" type="checkbox" checked={p.allowOverride} disabled={isLocked('allowOverride')} aria-describedby={isLocked('allowOverride') ? 'policy-allowOverride-lock' : undefined} onChange={(e) => set('allowOverride', e.currentTarget.checked)} />
+        <label for="policy-allowOverride">{t(messages.allowOverride)}</label>
+        {isLocked('allowOverride') && <LockNote id="policy-allowOverride-lock" />}
+      </div>
       {issues.length > 0 && (
         <div id="policy-issues" class="error" role="alert">
           {issues.map((i) => (

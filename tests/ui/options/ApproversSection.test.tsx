@@ -1,0 +1,107 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { keyIdOf } from '../../../src/approval/identity';
+import { createIdentity } from '../../../src/approval/keys';
+import { saveSettings } from '../../../src/storage/settings';
+import { DEFAULT_SETTINGS } from '../../../src/storage/settings-schema';
+import { renderOptions, setupBrowser, stored, type Harness } from './harness';
+
+let h: Harness;
+beforeEach(() => {
+  fakeBrowser.reset();
+  h = setupBrowser();
+});
+afterEach(cleanup);
+
+const section = () => within(document.getElementById('approvers')!);
+const keys = async (n: number) => Promise.all(Array.from({ length: n }, async (_, i) => (await createIdentity(`承認者${i + 1}`)).identity));
+
+describe('approvers', () => {
+  it('adds an approver with a real Ed25519 key and shows its key id; refuses a bad or repeated key', async () => {
+    const [a] = await keys(1);
+    await renderOptions(h);
+    fireEvent.input(section().getByLabelText('Name'), { target: { value: '広報部長' } });
+    fireEvent.input(section().getByLabelText('Public key (base64url, 43 characters)'), { target: { value: 'not-a-key' } });
+    fireEvent.click(section().getByRole('button', { name: 'Add' }));
+    expect(await section().findByText('expected a 43-character base64url Ed25519 public key')).toBeTruthy();
+    expect(section().getByLabelText('Public key (base64url, 43 characters)').getAttribute('aria-invalid')).toBe('true');
+    expect((await stored()).approvers).toEqual([]);
+
+    fireEvent.input(section().getByLabelText('Public key (base64url, 43 characters)'), { target: { value: a!.publicKey } });
+    fireEvent.click(section().getByRole('button', { name: 'Add' }));
+    await waitFor(async () => expect((await stored()).approvers).toEqual([{ name: '広報部長', publicKey: a!.publicKey }]));
+    const expectedId = await keyIdOf(a!.publicKey);
+    await waitFor(() => expect(section().getByTestId('key-id').textContent).toBe(expectedId));
+
+    fireEvent.input(section().getByLabelText('Name'), { target: { value: 'again' } });
+    fireEvent.input(section().getByLabelText('Public key (base64url, 43 characters)'), { target: { value: a!.publicKey } });
+    fireEvent.click(section().getByRole('button', { name: 'Add' }));
+    expect(await section().findByText('This public key is already listed.')).toBeTruthy();
+    expect((await stored()).approvers).toHaveLength(1);
+  });
+});
+
+describe('policy: N of M', () => {
+  it('refuses N above the number of approvers with a clear error, and saves N within it', async () => {
+    const ids = await keys(2);
+    await saveSettings({ ...DEFAULT_SETTINGS, approvers: ids });
+    await renderOptions(h);
+    const n = section().getByLabelText('Approvals needed (N)');
+    fireEvent.input(n, { target: { value: '3' } });
+    fireEvent.change(n);
+    expect(await section().findByText(/Only 2 approver\(s\) are listed, so 3 approvals can never be collected/)).toBeTruthy();
+    expect(n.getAttribute('aria-invalid')).toBe('true');
+    expect((await stored()).policy.requiredApprovals).toBe(1);
+
+    fireEvent.input(n, { target: { value: '2' } });
+    fireEvent.change(n);
+    await waitFor(async () => expect((await stored()).policy.requiredApprovals).toBe(2));
+    expect(section().getByText('2 of 2 approvers')).toBeTruthy();
+    expect(n.getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('says so when removing an approver leaves N above M', async () => {
+    const ids = await keys(2);
+    await saveSettings({ ...DEFAULT_SETTINGS, approvers: ids, policy: { ...DEFAULT_SETTINGS.policy, requiredApprovals: 2 } });
+    await renderOptions(h);
+    fireEvent.click(section().getByRole('button', { name: 'Delete 承認者2' }));
+    await waitFor(async () => expect((await stored()).approvers).toHaveLength(1));
+    expect(await section().findByText(/Only 1 approver\(s\) are listed, so 2 approvals can never be collected/)).toBeTruthy();
+  });
+
+  it('saves the other policy fields and refuses an out-of-range validity', async () => {
+    await renderOptions(h);
+    fireEvent.change(section().getByLabelText('Hold the post at'), { target: { value: 'warn' } });
+    await waitFor(async () => expect((await stored()).policy.holdAt).toBe('warn'));
+    fireEvent.click(section().getByLabelText('Company-account posts always need approval'));
+    await waitFor(async () => expect((await stored()).policy.companyAlwaysNeedsApproval).toBe(true));
+    // no approvers while approval is mandatory: said plainly
+    expect(await section().findByText('Approval is required but no approvers are listed.')).toBeTruthy();
+    fireEvent.click(section().getByLabelText('Users may post a held draft anyway, with a logged reason'));
+    await waitFor(async () => expect((await stored()).policy.allowOverride).toBe(false));
+    const ttl = section().getByLabelText('Approval valid for (hours)');
+    fireEvent.input(ttl, { target: { value: '9999' } });
+    fireEvent.change(ttl);
+    expect(await section().findByText('Enter a number from 1 to 720.')).toBeTruthy();
+    fireEvent.input(ttl, { target: { value: '48' } });
+    fireEvent.change(ttl);
+    await waitFor(async () => expect((await stored()).policy.approvalTtlHours).toBe(48));
+  });
+
+  it('shows the administrator’s values locked: disabled, with the note', async () => {
+    const [admin] = await keys(1);
+    await fakeBrowser.storage.managed.set({ policy: { holdAt: 'warn', requiredApprovals: 1 }, approvers: [admin] });
+    await renderOptions(h);
+    const hold = section().getByLabelText('Hold the post at') as HTMLSelectElement;
+    expect(hold.disabled).toBe(true);
+    expect(hold.value).toBe('warn');
+    expect((section().getByLabelText('Approvals needed (N)') as HTMLInputElement).disabled).toBe(true);
+    expect(section().getAllByText('Set by your administrator').length).toBeGreaterThanOrEqual(3); // two fields + the approver row
+    expect(section().queryByRole('button', { name: `Delete ${admin!.name}` })).toBeNull();
+    // what is not locked stays editable
+    expect((section().getByLabelText('Approval valid for (hours)') as HTMLInputElement).disabled).toBe(false);
+    expect(screen.getByRole('heading', { name: 'Managed policy' })).toBeTruthy();
+  });
+});
