@@ -123,7 +123,7 @@ export function createKuromojiTokenizer(data: IpadicData): Tokenizer {
         const f = posFields[tokPos[node.name]!]!;
         out.push({
           surface, start, end: start + surface.length,
-          pos: f[0]!, posDetail: f[1]!, conjugatedForm: f[5]!,
+          pos: f[0]!, posDetail: f[1]!, posDetail2: f[2]!, conjugatedForm: f[5]!,
           base: tokBase[node.name]! < 0 ? surface : str(tokBase[node.name]!),
           reading: str(tokReading[node.name]!),
           known: true,
@@ -132,7 +132,7 @@ export function createKuromojiTokenizer(data: IpadicData): Tokenizer {
         const f = unknown.getFeatures(node.name).split(',');
         out.push({
           surface, start, end: start + surface.length,
-          pos: f[1] ?? '', posDetail: f[2] ?? '', conjugatedForm: f[6] ?? '*',
+          pos: f[1] ?? '', posDetail: f[2] ?? '', posDetail2: f[3] ?? '*', conjugatedForm: f[6] ?? '*',
           base: surface, reading: '', known: false,
         });
       }

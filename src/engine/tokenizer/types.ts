@@ -6,6 +6,8 @@ export interface Token {
   /** 品詞 (e.g. 名詞), and its first sub-class (e.g. 固有名詞). */
   pos: string;
   posDetail: string;
+  /** second sub-class (人名, 地域, 組織 under 固有名詞) or '*' */
+  posDetail2: string;
   /** 活用形 (e.g. 連用形) or '*' */
   conjugatedForm: string;
   /** 基本形: the dictionary form (痩せ -> 痩せる); the surface for unknown words. */

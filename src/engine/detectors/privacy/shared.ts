@@ -143,8 +143,8 @@ const cache = new WeakMap<Analysis, PersonMention[]>();
 const hasAscii = (s: string) => /[\x00-\x7f]/.test(s);
 
 /**
- * Named individuals: one to three proper-noun tokens (kuromoji's 名詞,固有名詞 — the tokenizer does
- * not expose the 人名 sub-class, so places and organisations are included) directly followed by an
+ * Named individuals: one to three proper-noun tokens (kuromoji's 名詞,固有名詞; organisations —
+ * 組織, トヨタ様 — are not people; places stay, since IPADIC tags some surnames 地域) directly followed by an
  * honorific (様 さん 氏 くん ちゃん 殿), and the English `Mr./Ms./Mrs./Miss/Mx. Name [Surname]`.
  * SNS handles (@kinoko_hiking さん) are not names: ASCII tokens never count.
  */
@@ -161,7 +161,7 @@ export function personMentions(analysis: Analysis): PersonMention[] {
     while (j > 0 && i - j < 3) {
       const t = tokens[j - 1]!;
       if (t.end !== tokens[j]!.start) break; // a space or symbol between: stop
-      if (!(t.pos === '名詞' && t.posDetail === '固有名詞') || hasAscii(t.surface)) break;
+      if (!(t.pos === '名詞' && t.posDetail === '固有名詞') || t.posDetail2 === '組織' || hasAscii(t.surface)) break;
       j--;
     }
     if (j === i) continue;
