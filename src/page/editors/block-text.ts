@@ -48,7 +48,7 @@ export function readBlockText(root: HTMLElement, options: BlockTextOptions = {})
   };
   const endLine = () => {
     for (let i = 0; i < line.length; i++) {
-      const token = line[i];
+      const token = line[i]!;
       if (token === null) {
         if (i < line.length - 1) text += '\n'; // the last <br> of a line is a placeholder
       } else {

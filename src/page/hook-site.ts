@@ -1,0 +1,32 @@
+/**
+ * Entry point of every site content script: `main: (ctx) => hookSite(ctx, adapter)`. Asks the
+ * background whether the site is on and what the hold policy is, then runs the page runtime for
+ * the content script's lifetime (ctx: removed on extension update or reload, so an old script
+ * never gates a page it can no longer check).
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createLightClient } from '../messaging/light-client';
+import type { Request } from '../messaging/protocol';
+import type { SiteAdapter } from '../sites/site-adapter';
+import { pickLang } from '../ui/i18n/lang';
+import type { Send } from './composer';
+import { PageRuntime } from './runtime';
+
+/** When the background cannot say (it is starting, or gone): check with the defaults, fail open. */
+const DEFAULT_CONFIG = { enabled: true, holdAt: 'block', allowOverride: true } as const;
+
+export async function hookSite(ctx: ContentScriptContext, adapter: SiteAdapter): Promise<PageRuntime | undefined> {
+  const send = createLightClient((message: Request) => browser.runtime.sendMessage(message));
+  const config = await send({ type: 'getPageConfig', site: adapter.siteKey(location) }).catch(() => DEFAULT_CONFIG);
+  if (!config.enabled || ctx.isInvalid) return undefined;
+  const runtime = new PageRuntime({
+    adapter,
+    send: send as Send,
+    policy: { holdAt: config.holdAt, allowOverride: config.allowOverride },
+    lang: pickLang(),
+    signal: ctx.signal,
+  });
+  ctx.addEventListener(window, 'wxt:locationchange', () => runtime.navigated());
+  return runtime;
+}

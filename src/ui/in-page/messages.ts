@@ -1,0 +1,75 @@
+/**
+ * Every string Kakunin shows inside a site's page, Japanese first. Pick with translator(lang)
+ * (src/ui/i18n/lang.ts). Category and severity wording follows the options page
+ * (src/ui/options/messages.ts) so users see one vocabulary.
+ */
+import type { Category, Severity } from '../../engine/finding';
+
+type M = { ja: string; en: string };
+const m = (ja: string, en: string): M => ({ ja, en });
+
+export const CATEGORY_LABELS: Record<Category, M> = {
+  religion: m('宗教', 'Religion'),
+  politics: m('政治', 'Politics'),
+  'human-rights': m('人権・差別', 'Human rights'),
+  race: m('人種・民族', 'Race and ethnicity'),
+  'account-mixup': m('アカウント誤爆', 'Account mix-up'),
+  compliance: m('法令 (広告・薬機・金融)', 'Compliance (ads, drugs, finance)'),
+  privacy: m('個人情報', 'Privacy'),
+  confidential: m('社外秘', 'Confidential'),
+  disaster: m('災害・事故', 'Disasters'),
+  abuse: m('誹謗中傷', 'Abuse'),
+};
+
+export const SEVERITY_LABELS: Record<Severity, M> = {
+  info: m('情報', 'Info'),
+  warn: m('注意', 'Warning'),
+  block: m('要修正', 'Block'),
+};
+
+export const messages = {
+  badgeOk: m('確認済み: 問題なし', 'Kakunin: nothing found'),
+  badgeChecking: m('確認中…', 'Checking…'),
+  badgeFindings: m('確認: 指摘あり', 'Kakunin: findings'),
+  openFindings: m('指摘を表示', 'Show findings'),
+  closeFindings: m('閉じる', 'Close'),
+  panelTitle: m('投稿前の確認', 'Before you post'),
+  noFindings: m('指摘はありません。', 'Nothing to flag.'),
+  more: m('ほか {n} 件', '{n} more'),
+  why: m('理由', 'Why'),
+  basis: m('根拠', 'Basis'),
+  suggestion: m('提案', 'Suggestion'),
+  dismiss: m('理由を書いて非表示', 'Dismiss with reason'),
+  dismissReason: m('非表示にする理由 (記録されます)', 'Reason for dismissing (recorded)'),
+  dismissConfirm: m('非表示にする', 'Dismiss'),
+  cancel: m('キャンセル', 'Cancel'),
+  heldTitle: m('投稿を保留しました', 'Post held'),
+  heldFindings: m('この下書きには投稿前に直すべき表現があります。', 'This draft has wording to fix before posting.'),
+  heldApproval: m('会社アカウントの投稿には承認が必要です。', 'Posts from the company account need approval.'),
+  checkingTitle: m('投稿前に確認しています…', 'Checking before posting…'),
+  requestApproval: m('承認を依頼', 'Request approval'),
+  approvalUnavailable: m(
+    '承認の依頼機能はまだこの版にありません (issue 4)。修正するか、理由を書いてこのまま投稿してください。',
+    'Requesting approval is not in this version yet (issue 4). Fix the draft, or post anyway with a reason.',
+  ),
+  override: m('このまま投稿', 'Post anyway'),
+  overrideReason: m('このまま投稿する理由 (必須・記録されます)', 'Why post anyway? (required, recorded)'),
+  overrideHint: m('{n} 文字以上で書いてください。', 'At least {n} characters.'),
+  overrideConfirm: m('理由を記録して投稿', 'Record reason and post'),
+  backToEdit: m('戻って直す', 'Back to editing'),
+  noticeUnreachable: m(
+    'Kakunin の確認機能に接続できません。投稿は止めずにそのまま通します。',
+    "Can't reach Kakunin's checker. Posts are not held.",
+  ),
+  noticeFailedOpen: m(
+    '確認が間に合わなかったため、確認せずに投稿しました。',
+    'The check did not finish in time: posted without checking.',
+  ),
+  noticeNoPostButton: m(
+    'このサイトの投稿ボタンが見つかりません (サイトの変更?)。投稿は止められません。',
+    "Can't find this site's post button (did the site change?). Posts can't be held.",
+  ),
+  noticeAuditFailed: m('記録に失敗しました。', 'Could not record this.'),
+};
+
+export const fill = (text: string, n: number | string) => text.replace('{n}', String(n));
