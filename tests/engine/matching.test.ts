@@ -33,6 +33,8 @@ describe('phrase syntax', () => {
     expect(() => expandPhrase('a)')).toThrow(/unmatched/);
     expect(() => expandPhrase('[a]')).toThrow(/empty/);
     expect(() => expandPhrase('a…')).toThrow(/empty/);
+    expect(() => expandPhrase('話せる(ように)?なる')).toThrow(/regex syntax; write \[x\]/);
+    expect(expandPhrase('本当?')).toEqual(['本当?']); // a plain question mark is text
   });
 });
 

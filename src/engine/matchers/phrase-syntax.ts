@@ -34,6 +34,9 @@ export function expandPhrase(source: string): string[] {
         acc = cross(acc, [...alternatives(']'), '']);
       } else if (ch === ')' || ch === ']') {
         fail(`unmatched "${ch}"`);
+      } else if ((ch === '?' || ch === '*' || ch === '+') && (source[pos - 1] === ')' || source[pos - 1] === ']')) {
+        // "(x)?" reads like a regex but would match a literal "?": say what to write instead.
+        fail(`"${source[pos - 1]}${ch}" is regex syntax; write [x] for an optional part, or use a { "re": … } pattern`);
       } else if (ch === '\\') {
         if (pos + 1 >= source.length) fail('dangling "\\"');
         acc = cross(acc, [source[pos + 1]!]);
