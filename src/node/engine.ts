@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { parseDictionary } from '../engine/dictionary/compile';
 import { DictionaryError } from '../engine/dictionary/errors';
+import { formatExampleFailure, runExamples } from '../engine/dictionary/examples';
 import type { Engine } from '../engine/index';
 import { createKakuninEngine, type CompanySetup } from '../rules/builtin';
 import { loadNodeTokenizer } from './ipadic';
@@ -20,5 +21,12 @@ export function readListFile(path: string) {
 export async function createNodeEngine(options: { listPaths?: string[] } & Omit<CompanySetup, 'lists'> = {}): Promise<Engine> {
   const lists = (options.listPaths ?? []).map(readListFile);
   const tokenizer = await loadNodeTokenizer();
-  return createKakuninEngine(tokenizer, { ...options, lists }, cachedBuiltinSnapshot(tokenizer));
+  const engine = createKakuninEngine(tokenizer, { ...options, lists }, cachedBuiltinSnapshot(tokenizer));
+  // A company list's own examples, when it has any, are specs too: a failing one refuses the list.
+  const own = new Set(lists.map((l) => l.source));
+  const failures = runExamples(engine, engine.entries.filter((e) => own.has(e.source)));
+  if (failures.length) {
+    throw new DictionaryError(failures.map((f) => ({ source: f.source, entry: f.entry, message: formatExampleFailure(f).replace(`${f.source} [${f.entry}] `, '') })));
+  }
+  return engine;
 }

@@ -88,6 +88,29 @@ describe('npm run check', () => {
     expect(r.stderr).toContain('[abuse/x] severity');
   }, 30_000);
 
+  it("refuses a company list whose own examples fail, naming the entry and the sentence", async () => {
+    const failing = join(tmp, 'failing.json');
+    writeFileSync(
+      failing,
+      JSON.stringify({
+        name: 'x',
+        entries: [
+          {
+            id: 'confidential/codename-x',
+            category: 'confidential',
+            severity: 'block',
+            patterns: ['プロジェクトX'],
+            message: { ja: 'a', en: 'a' },
+            examples: { match: ['この文には出てこない'], noMatch: [] },
+          },
+        ],
+      }),
+    );
+    const r = await run(['--lists', failing, 'テキスト']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('[confidential/codename-x]: should match «この文には出てこない»: expected a finding, got none');
+  }, 30_000);
+
   it('explains bad arguments', async () => {
     const r = await run(['--account', 'robot', 'テキスト']);
     expect(r.code).toBe(2);
