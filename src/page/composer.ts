@@ -102,8 +102,8 @@ export class Composer implements GateTarget {
   compositionEnd(): void {
     // After the editor's own compositionend handler (Draft.js resolves the composition then).
     setTimeout(() => {
+      this.loop.compositionEnd(); // sends the committed text now, then reading resumes
       this.refresh();
-      this.loop.compositionEnd();
     }, 0);
   }
 
