@@ -94,6 +94,18 @@ describe('entry conditions', () => {
     expect(hits(e, `地震。${'あ'.repeat(40)}セール`)).toEqual([]);
   });
 
+  it('requires groups with their own distance and side', async () => {
+    const e = await engineOf([
+      {
+        patterns: ['(消える|治る)'],
+        requires: [{ any: ['(シミ|腰痛)'], within: 8, position: 'before' }, { any: ['(サプリ|クリーム)'], within: 40 }],
+      },
+    ]);
+    expect(hits(e, 'このクリームでシミが消える')).toEqual(['消える']);
+    expect(hits(e, 'このクリームで消えるシミ')).toEqual([]); // the symptom must come before
+    expect(hits(e, `シミが消える${'あ'.repeat(50)}クリーム`)).toEqual([]); // product too far
+  });
+
   it('unless: a disclosure anywhere in the draft turns the entry off', async () => {
     const e = await engineOf([{ patterns: ['ご招待いただき'], unless: ['#PR', '(広告|プロモーション)'] }]);
     expect(hits(e, 'ホテルにご招待いただきました')).toEqual(['ご招待いただき']);

@@ -11,7 +11,7 @@ export interface CompiledEntry {
   /** name of the list it came from */
   source: string;
   patterns: number[];
-  requires: number[][];
+  requires: Array<{ ids: number[]; within?: number; position?: 'before' | 'after' }>;
   unless: number[];
   allow: number[];
 }
@@ -46,7 +46,11 @@ export function compileEntries(files: Array<{ file: DictionaryFile; source: stri
         entry,
         source,
         patterns: entry.patterns.map((p, i) => add(p, `patterns.${i}`)),
-        requires: (entry.requires ?? []).map((g, gi) => g.map((p, i) => add(p, `requires.${gi}.${i}`))),
+        requires: (entry.requires ?? []).map((g, gi) => {
+          const group = Array.isArray(g) ? { any: g } : g;
+          const path = Array.isArray(g) ? `requires.${gi}` : `requires.${gi}.any`;
+          return { ids: group.any.map((p, i) => add(p, `${path}.${i}`)), within: group.within ?? entry.within, position: group.position };
+        }),
         unless: (entry.unless ?? []).map((p, i) => add(p, `unless.${i}`)),
         allow: (entry.allow ?? []).map((p, i) => add(p, `allow.${i}`)),
       };

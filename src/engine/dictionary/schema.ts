@@ -37,7 +37,21 @@ export const EntrySchema = z
     severity: SeveritySchema,
     patterns: z.array(PatternSchema).min(1),
     /** Every group must also match somewhere in the draft (AND of ORs), e.g. a disaster word AND a sales word. */
-    requires: z.array(z.array(PatternSchema).min(1)).optional(),
+    requires: z
+      .array(
+        z.union([
+          z.array(PatternSchema).min(1),
+          /** a group with its own distance and side: a symptom word within 8 characters *before* the claim */
+          z
+            .object({
+              any: z.array(PatternSchema).min(1),
+              within: z.number().int().positive().optional(),
+              position: z.enum(['before', 'after']).optional(),
+            })
+            .strict(),
+        ]),
+      )
+      .optional(),
     /** …within this many characters of the hit (default: anywhere in the draft). */
     within: z.number().int().positive().optional(),
     /** If any of these matches anywhere in the draft, the entry does not fire (e.g. a #PR disclosure). */

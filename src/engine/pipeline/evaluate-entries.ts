@@ -18,12 +18,19 @@ export function evaluateEntries(entries: readonly CompiledEntry[], hits: Span[][
     let primary = spansOf(c.patterns);
     if (primary.length === 0) continue;
     if (spansOf(c.unless).length > 0) continue;
-    const groups = c.requires.map(spansOf);
-    if (groups.some((g) => g.length === 0)) continue;
-    if (entry.within !== undefined) {
-      const within = entry.within;
-      primary = primary.filter((h) => groups.every((g) => g.some((s) => distance(h, s) <= within)));
-    }
+    const groups = c.requires.map((g) => ({ ...g, spans: spansOf(g.ids) }));
+    if (groups.some((g) => g.spans.length === 0)) continue;
+    // Each group needs a match on its side of the hit (if it says) and within its distance (if any).
+    primary = primary.filter((h) =>
+      groups.every((g) =>
+        g.spans.some(
+          (s) =>
+            (g.position !== 'before' || s.end <= h.start) &&
+            (g.position !== 'after' || s.start >= h.end) &&
+            (g.within === undefined || distance(h, s) <= g.within),
+        ),
+      ),
+    );
     const allowed = spansOf(c.allow);
     primary = primary.filter((h) => !allowed.some((a) => overlaps(a, h)));
     // One finding per place: among overlapping hits keep the longest (then the earliest).
