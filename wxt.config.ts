@@ -38,7 +38,8 @@ export default defineConfig({
     name: 'Kakunin 確認',
     description: '投稿前に、炎上リスクをローカルで確認します。Checks social posts before they go out, locally.',
     default_locale: undefined,
-    permissions: ['storage'],
+    // alarms: the audit log's daily retention prune (src/worker/audit-retention.ts).
+    permissions: ['storage', 'alarms'],
     // Mastodon instances and other sites the user adds on the options page, asked for one origin at a time.
     optional_host_permissions: ['https://*/*'],
     // Chrome reads managed policy through this schema (public/managed_schema.json); Firefox takes

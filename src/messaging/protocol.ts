@@ -5,6 +5,9 @@
  * updated under an old content script).
  */
 import { z } from 'zod';
+import { PostingAccountSchema } from '../approval/account';
+import { FindingsSummarySchema } from '../approval/findings-summary';
+import { ReasonSchema } from '../approval/reason';
 import { AccountKindSchema, FindingSchema } from '../engine/finding';
 
 export const DraftContextSchema = z.object({
@@ -40,12 +43,82 @@ export const AuditEventSchema = z.object({
   detail: z.record(z.string(), z.unknown()).optional(),
 });
 export type AuditEventInput = z.input<typeof AuditEventSchema>;
+export const AUDIT_KINDS = AuditEventSchema.shape.kind.options;
+export type AuditKind = z.infer<typeof AuditEventSchema>['kind'];
+
+/** A stored audit event (src/storage/audit-log.ts). */
+export const AuditRecordSchema = AuditEventSchema.extend({
+  id: z.number().int(),
+  /** epoch milliseconds */
+  time: z.number(),
+  text: z.string().optional(),
+});
+export type AuditRecord = z.infer<typeof AuditRecordSchema>;
+
+/** Which audit events to list or export; every field narrows. */
+export const AuditFilterSchema = z.object({
+  /** epoch ms, inclusive */
+  since: z.number().optional(),
+  /** epoch ms, exclusive */
+  until: z.number().optional(),
+  kinds: z.array(AuditEventSchema.shape.kind).optional(),
+  site: z.string().optional(),
+  /** a handle (compared without @ and case) or an account kind */
+  account: z.string().optional(),
+  /** newest events first, at most this many (list only) */
+  limit: z.number().int().positive().max(10_000).optional(),
+});
+export type AuditFilter = z.infer<typeof AuditFilterSchema>;
+
+// --- approval (issue 4) ------------------------------------------------------------------------
+
+/** The local user's public identity; the private key never leaves storage.local and the worker. */
+export const PublicIdentitySchema = z.object({ name: z.string(), publicKey: z.string(), keyId: z.string(), createdAt: z.number() });
+export type PublicIdentityView = z.infer<typeof PublicIdentitySchema>;
+
+export const ApproverViewSchema = z.object({ name: z.string(), keyId: z.string() });
+
+/** A decoded, signature-checked request as the pages show it. */
+export const RequestViewSchema = z.object({
+  site: z.string(),
+  account: PostingAccountSchema,
+  requester: z.object({ name: z.string(), keyId: z.string(), publicKey: z.string() }),
+  createdAt: z.number(),
+  expiresAt: z.number(),
+  textHash: z.string(),
+  summary: FindingsSummarySchema,
+});
+export type RequestView = z.infer<typeof RequestViewSchema>;
+
+const refused = z.object({ ok: z.literal(false), reason: ReasonSchema });
 
 export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('checkDraft'), text: z.string(), context: DraftContextSchema }),
   z.object({ type: z.literal('getPageConfig'), site: z.string() }),
   z.object({ type: z.literal('recordAudit'), event: AuditEventSchema, text: z.string().optional() }),
   z.object({ type: z.literal('getEngineStatus') }),
+  z.object({ type: z.literal('getIdentity') }),
+  z.object({ type: z.literal('createIdentity'), name: z.string().trim().min(1).max(100), replace: z.boolean().optional() }),
+  z.object({ type: z.literal('createApprovalRequest'), text: z.string().min(1).max(100_000), context: DraftContextSchema, includeText: z.boolean().optional() }),
+  /** `input`: a request code or link, as pasted */
+  z.object({ type: z.literal('openApprovalRequest'), input: z.string().max(300_000) }),
+  z.object({
+    type: z.literal('decideApproval'),
+    input: z.string().max(300_000),
+    decision: z.enum(['approve', 'reject']),
+    comment: z.string().max(1000).optional(),
+  }),
+  z.object({
+    type: z.literal('verifyApprovalCodes'),
+    text: z.string().max(100_000),
+    context: DraftContextSchema,
+    codes: z.array(z.string().max(20_000)).min(1).max(20),
+    /** the request these codes answer, when the caller still has it (else found by digest) */
+    requestCode: z.string().max(300_000).optional(),
+  }),
+  z.object({ type: z.literal('listAudit'), filter: AuditFilterSchema.default({}) }),
+  z.object({ type: z.literal('exportAudit'), filter: AuditFilterSchema.default({}), format: z.enum(['csv', 'json']) }),
+  z.object({ type: z.literal('pruneAudit') }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request['type'];
@@ -68,6 +141,45 @@ export const ReplySchemas = {
     entries: z.number().optional(),
     error: z.string().optional(),
   }),
+  getIdentity: z.object({ supported: z.boolean(), identity: PublicIdentitySchema.nullable() }),
+  createIdentity: z.object({ identity: PublicIdentitySchema }),
+  createApprovalRequest: z.object({
+    code: z.string(),
+    link: z.string(),
+    request: RequestViewSchema,
+    approvers: z.array(ApproverViewSchema),
+    required: z.number().int(),
+  }),
+  openApprovalRequest: z.discriminatedUnion('ok', [
+    z.object({
+      ok: z.literal(true),
+      request: RequestViewSchema,
+      /** the exact draft (checked against textHash) when the requester sent it */
+      text: z.string().optional(),
+      /** the draft re-checked here, now */
+      findings: z.array(FindingSchema),
+      /** the local user made this request: they cannot approve it */
+      self: z.boolean(),
+      expired: z.boolean(),
+      identity: PublicIdentitySchema.nullable(),
+    }),
+    refused,
+  ]),
+  decideApproval: z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), code: z.string(), decision: z.enum(['approve', 'reject']) }),
+    refused,
+  ]),
+  verifyApprovalCodes: z.discriminatedUnion('ok', [
+    z.object({
+      ok: z.literal(true),
+      approvers: z.array(ApproverViewSchema.extend({ signedAt: z.number(), comment: z.string().optional() })),
+      textHash: z.string(),
+    }),
+    z.object({ ok: z.literal(false), reasons: z.array(ReasonSchema).min(1) }),
+  ]),
+  listAudit: z.object({ events: z.array(AuditRecordSchema), total: z.number().int() }),
+  exportAudit: z.object({ fileName: z.string(), mime: z.string(), text: z.string(), count: z.number().int() }),
+  pruneAudit: z.object({ deleted: z.number().int() }),
 } satisfies { [K in RequestType]: z.ZodType };
 
 export type ReplyOf<T extends RequestType> = z.infer<(typeof ReplySchemas)[T]>;

@@ -4,16 +4,10 @@
  * mid-write loses at most the event being written, never earlier ones. Text is stored only when
  * the user opted in; otherwise the SHA-256 of the normalized draft identifies it.
  */
-import { z } from 'zod';
-import { AuditEventSchema, type AuditEventInput } from '../messaging/protocol';
+import { AuditEventSchema, AuditRecordSchema, type AuditEventInput, type AuditRecord } from '../messaging/protocol';
 
-export const AuditRecordSchema = AuditEventSchema.extend({
-  id: z.number().int(),
-  /** epoch milliseconds */
-  time: z.number(),
-  text: z.string().optional(),
-});
-export type AuditRecord = z.infer<typeof AuditRecordSchema>;
+// Declared in the protocol, which also carries records to the options page.
+export { AuditRecordSchema, type AuditRecord };
 
 const DB_NAME = 'kakunin-audit';
 const STORE = 'events';

@@ -10,8 +10,10 @@ import { resolveAccountKind } from '../storage/accounts';
 import { AuditLog } from '../storage/audit-log';
 import { loadEffectiveSettings, type EffectiveSettings } from '../storage/policy';
 import { watchSettings } from '../storage/settings';
+import { scheduleAuditPruning } from './audit-retention';
 import { decideHold } from './decide-hold';
 import { createEngineHost, today } from './engine-host';
+import { approvalHandlers } from './handlers/approval-handlers';
 
 export const DICTIONARY_PATH = '/dict/ipadic.kkd';
 export const SNAPSHOT_PATH = '/dict/builtin-index.json';
@@ -52,9 +54,17 @@ export function startBackground(): void {
       return { id };
     },
     getEngineStatus: () => host.status(),
+    ...approvalHandlers({
+      settings: async () => (await current()).settings,
+      audit,
+      check: async (text, context) => handlers.checkDraft({ type: 'checkDraft', text, context }, {}),
+      approvalPageUrl: (browser.runtime.getURL as (path: string) => string)('/approve.html'),
+      now: Date.now,
+    }),
   };
   browser.runtime.onMessage.addListener(createRouter(handlers) as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
 
   // Load the tokenizer as soon as the worker starts, so the first draft is checked without waiting.
   void current().then((s) => host.warm(s.settings));
+  scheduleAuditPruning(async () => handlers.pruneAudit({ type: 'pruneAudit' }, {}));
 }

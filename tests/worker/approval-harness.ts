@@ -1,0 +1,73 @@
+/**
+ * Runs the background's approval and audit handlers the way the extension does: requests go
+ * through the real router (zod-parsed) and replies through the real client (zod-parsed), over
+ * fakeBrowser storage and a fresh fake-indexeddb, with the real src/approval.
+ */
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Finding } from '../../src/engine/finding';
+import { createClient } from '../../src/messaging/client';
+import type { DraftContext, Request } from '../../src/messaging/protocol';
+import { createRouter, type Handlers } from '../../src/messaging/router';
+import { AuditLog } from '../../src/storage/audit-log';
+import { IDENTITY_KEY, type StoredIdentity } from '../../src/storage/identity';
+import { loadSettings, saveSettings } from '../../src/storage/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/storage/settings-schema';
+import { approvalHandlers } from '../../src/worker/handlers/approval-handlers';
+
+export const APPROVE_URL = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/approve.html';
+
+/** A checker standing in for the engine: "No.1" is a block-level compliance finding, "PR" info. */
+export function fakeCheck(text: string, context: DraftContext) {
+  const findings: Finding[] = [];
+  for (const [word, rule, severity] of [['No.1', 'compliance/no1-claim', 'block'], ['PR', 'compliance/pr-tag', 'info']] as const) {
+    const start = text.indexOf(word);
+    if (start >= 0) findings.push({ category: 'compliance', severity, start, end: start + word.length, text: word, rule, message: { ja: word, en: word } });
+  }
+  const held = findings.some((f) => f.severity === 'block');
+  return { findings, account: context.account ?? 'company', hold: { held, reason: held ? ('findings' as const) : null, allowOverride: true } };
+}
+
+export interface Harness {
+  send: ReturnType<typeof createClient>;
+  audit: AuditLog;
+  clock: { now: number };
+  checked: string[];
+}
+
+export function setup(start = Date.UTC(2026, 0, 15, 9)): Harness {
+  fakeBrowser.reset();
+  const audit = new AuditLog(new IDBFactory());
+  const clock = { now: start };
+  const checked: string[] = [];
+  const handlers = {
+    ...approvalHandlers({
+      settings: async () => (await loadSettings()).settings,
+      audit,
+      check: async (text, context) => {
+        checked.push(text);
+        return fakeCheck(text, context);
+      },
+      approvalPageUrl: APPROVE_URL,
+      now: () => clock.now,
+    }),
+  } as Handlers;
+  const router = createRouter(handlers);
+  const send = createClient((message: Request) => new Promise((resolve) => void router(message, {}, resolve)));
+  return { send, audit, clock, checked };
+}
+
+/** Each person's browser keeps its own key: switch whose storage the worker sees. */
+export async function actAs(person: StoredIdentity | undefined): Promise<void> {
+  if (person) await fakeBrowser.storage.local.set({ [IDENTITY_KEY]: person });
+  else await fakeBrowser.storage.local.remove(IDENTITY_KEY);
+}
+
+export async function currentIdentity(): Promise<StoredIdentity> {
+  return (await fakeBrowser.storage.local.get(IDENTITY_KEY))[IDENTITY_KEY] as StoredIdentity;
+}
+
+export async function configure(change: Omit<Partial<Settings>, 'policy'> & { policy?: Partial<Settings['policy']> }): Promise<void> {
+  await saveSettings({ ...DEFAULT_SETTINGS, ...change, policy: { ...DEFAULT_SETTINGS.policy, ...change.policy } });
+}
