@@ -66,7 +66,9 @@ export function launchPlain(options: LaunchOptions = {}): Promise<PlainBrowser> 
 export async function launchWithExtension(
   options: LaunchOptions & { extensionPath?: string } = {},
 ): Promise<ExtensionBrowser> {
-  const extensionPath = resolve(options.extensionPath ?? '.output/chrome-mv3');
+  // KAKUNIN_EXTENSION: a private copy of a build, so another build into .output mid-run (several
+  // people on one checkout) cannot swap the extension under a running spec.
+  const extensionPath = resolve(options.extensionPath ?? process.env.KAKUNIN_EXTENSION ?? '.output/chrome-mv3');
   if (!existsSync(join(extensionPath, 'manifest.json'))) {
     throw new Error(`no extension build at ${extensionPath}: run \`npx wxt build\` first`);
   }
