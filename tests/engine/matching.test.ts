@@ -33,6 +33,7 @@ describe('phrase syntax', () => {
     expect(() => expandPhrase('a)')).toThrow(/unmatched/);
     expect(() => expandPhrase('[a]')).toThrow(/empty/);
     expect(() => expandPhrase('a…')).toThrow(/empty/);
+    expect(() => expandPhrase('a|b')).toThrow(/outside brackets/);
     expect(() => expandPhrase('話せる(ように)?なる')).toThrow(/regex syntax; write \[x\]/);
     expect(expandPhrase('本当?')).toEqual(['本当?']); // a plain question mark is text
   });
@@ -42,6 +43,15 @@ describe('phrase matching', () => {
   it('matches conjugated forms through the base form', async () => {
     const e = await engineOf([{ patterns: ['痩せる', '治る'] }]);
     expect(hits(e, '痩せます。痩せられる。治りました。')).toEqual(['痩せ', '痩せ', '治り']);
+  });
+
+  it('= matches the written form only', async () => {
+    const e = await engineOf([{ patterns: ['=黙れ'] }, { patterns: ['黙る'] }]);
+    expect(e.checkAll('黙れ!黙って聞いて').map((f) => [f.rule, f.text])).toEqual([
+      ['compliance/t0', '黙れ'],
+      ['compliance/t1', '黙れ'],
+      ['compliance/t1', '黙っ'],
+    ]);
   });
 
   it('matches a kana spelling by reading, but never a different kanji word with the same reading', async () => {

@@ -20,7 +20,7 @@ type Compiled =
  * tokenizer dictionary, so a fresh service worker skips tokenizing ~20k pattern parts (seconds)
  * and only compiles what a company added. SNAPSHOT_VERSION changes whenever compiled parts would.
  */
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 export interface IndexSnapshot {
   version: number;
   parts: Array<Omit<Part, 'english'> & { english: string | null }>;
@@ -50,17 +50,18 @@ export class PatternIndex {
     return r;
   };
 
-  private partId(source: string): number {
-    let id = this.partIds.get(source);
+  private partId(source: string, surfaceOnly: boolean): number {
+    const raw = `${surfaceOnly ? '=' : ''}${source}`;
+    let id = this.partIds.get(raw);
     if (id !== undefined) return id;
-    const k = partKey(source);
+    const k = partKey(source, surfaceOnly);
     id = this.partIds.get(k.key);
     if (id === undefined) {
       id = this.parts.length;
       this.parts.push(compilePart(k, this.tokenizer, this.readingOf));
       this.partIds.set(k.key, id);
     }
-    this.partIds.set(source, id);
+    this.partIds.set(raw, id);
     return id;
   }
 
@@ -92,7 +93,10 @@ export class PatternIndex {
     if (known !== undefined) return known;
     let c: Compiled;
     if (typeof pattern === 'string') {
-      c = { kind: 'phrase', gap, variants: expandPhraseSlots(pattern).map((slots) => slots.map((texts) => [...new Set(texts.map((t) => this.partId(t)))])) };
+      // A leading "=" asks for the written form only (no base-form matching).
+      const surfaceOnly = pattern.startsWith('=');
+      const body = surfaceOnly ? pattern.slice(1) : pattern;
+      c = { kind: 'phrase', gap, variants: expandPhraseSlots(body).map((slots) => slots.map((texts) => [...new Set(texts.map((t) => this.partId(t, surfaceOnly)))])) };
     } else {
       c = { kind: 're', re: new RegExp(pattern.re, `${pattern.flags ?? ''}g`) };
     }

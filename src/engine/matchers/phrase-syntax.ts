@@ -1,6 +1,7 @@
 /**
  * Phrase syntax, expanded into plain variants at load time:
  *   (a|b)  alternatives      [x]  optional      …  gap (up to `gap` characters)      \( \[ \| \…  literals
+ *   a leading = matches the written form only, not the base form (=黙れ: not 黙って); see pattern-index.ts
  * "元本[の](保証|確約)" -> 元本保証, 元本確約, 元本の保証, 元本の確約
  */
 export const GAP = '\u2026'; // …
@@ -34,6 +35,8 @@ export function expandPhrase(source: string): string[] {
         acc = cross(acc, [...alternatives(']'), '']);
       } else if (ch === ')' || ch === ']') {
         fail(`unmatched "${ch}"`);
+      } else if (ch === '|' && stops === '') {
+        fail('"|" outside brackets: write (a|b)');
       } else if ((ch === '?' || ch === '*' || ch === '+') && (source[pos - 1] === ')' || source[pos - 1] === ']')) {
         // "(x)?" reads like a regex but would match a literal "?": say what to write instead.
         fail(`"${source[pos - 1]}${ch}" is regex syntax; write [x] for an optional part, or use a { "re": … } pattern`);

@@ -30,6 +30,8 @@ export interface Part {
   tokens: PatternToken[];
   /** reading of the whole part, when matching by reading is safe (>= 3 kana, not already kana) */
   reading: string;
+  /** match the written form only: no base-form or reading matches (=黙れ must not match 黙って) */
+  surfaceOnly: boolean;
 }
 
 const ENGLISH = /^[\x20-\x7e]+$/;
@@ -42,11 +44,11 @@ function escapeRegExp(s: string) {
 }
 
 /** Normalizes a part's source and names it; parts with the same key are the same part. */
-export function partKey(source: string): { key: string; text: string; s: string; english: boolean } {
+export function partKey(source: string, surfaceOnly = false): { key: string; text: string; s: string; english: boolean; surfaceOnly: boolean } {
   const text = normalize(source).text.trim();
   const s = fold(text);
   const english = ENGLISH.test(text) && /[a-z]/i.test(text);
-  return { key: `${english ? 'en' : 'ja'}:${s}`, text, s, english };
+  return { key: `${english ? 'en' : surfaceOnly ? 'ja=' : 'ja'}:${s}`, text, s, english, surfaceOnly: surfaceOnly && !english };
 }
 
 export function compilePart(k: ReturnType<typeof partKey>, tokenizer: Tokenizer, readingOf: (base: string) => string): Part {
@@ -63,6 +65,7 @@ export function compilePart(k: ReturnType<typeof partKey>, tokenizer: Tokenizer,
       s,
       tokens: [],
       reading: '',
+      surfaceOnly: false,
     };
   }
   const tokens: PatternToken[] = tokenizer.tokenize(text).map((t) => ({
@@ -72,13 +75,13 @@ export function compilePart(k: ReturnType<typeof partKey>, tokenizer: Tokenizer,
     rs: fold(t.reading),
   }));
   const whole = tokens.map((t) => t.rs).join('');
-  const reading = !isKanaWord(text) && tokens.every((t) => t.rs !== '') && whole.length >= MIN_READING ? whole : '';
-  return { key, english: null, words: [], prefix: '', s, tokens, reading };
+  const reading = !k.surfaceOnly && !isKanaWord(text) && tokens.every((t) => t.rs !== '') && whole.length >= MIN_READING ? whole : '';
+  return { key, english: null, words: [], prefix: '', s, tokens, reading, surfaceOnly: k.surfaceOnly };
 }
 
 /** A kana word matches a kanji pattern token by reading only when the reading is long enough to be unambiguous (かじ: 火事? 家事? 舵?). */
-const tokenMatches = (t: Analysis['tokens'][number], p: PatternToken) =>
-  t.s === p.s || t.l === p.l || (t.kana && p.lr.length >= MIN_READING && (t.l === p.lr || t.s === p.rs));
+const tokenMatches = (t: Analysis['tokens'][number], p: PatternToken, surfaceOnly: boolean) =>
+  t.s === p.s || (!surfaceOnly && (t.l === p.l || (t.kana && p.lr.length >= MIN_READING && (t.l === p.lr || t.s === p.rs))));
 
 /** Finds every occurrence of each part. Returns spans per part index. */
 export class PartMatcher {
@@ -104,7 +107,7 @@ export class PartMatcher {
         return void add(this.englishByWord, word, i);
       }
       const first = p.tokens[0];
-      if (first) for (const k of new Set([first.s, first.l, first.lr])) if (k) add(this.byFirstToken, k, i);
+      if (first) for (const k of new Set(p.surfaceOnly ? [first.s] : [first.s, first.l, first.lr])) if (k) add(this.byFirstToken, k, i);
       this.surfaces.insert(p.s, i);
       if (p.reading) this.readings.insert(p.reading, i);
     });
@@ -127,10 +130,11 @@ export class PartMatcher {
       // 1. token sequences
       for (const key of t.s === t.l ? [t.s] : [t.s, t.l]) {
         for (const pi of this.byFirstToken.get(key) ?? []) {
-          const pt = this.parts[pi]!.tokens;
+          const part = this.parts[pi]!;
+          const pt = part.tokens;
           if (ti + pt.length > tokens.length) continue;
           let ok = true;
-          for (let k = 0; k < pt.length && ok; k++) ok = tokenMatches(tokens[ti + k]!, pt[k]!);
+          for (let k = 0; k < pt.length && ok; k++) ok = tokenMatches(tokens[ti + k]!, pt[k]!, part.surfaceOnly);
           if (ok) hit(pi, t.start, tokens[ti + pt.length - 1]!.end);
         }
       }
