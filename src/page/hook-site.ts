@@ -11,6 +11,7 @@ import type { Request } from '../messaging/protocol';
 import type { SiteAdapter } from '../sites/site-adapter';
 import { pickLang } from '../ui/i18n/lang';
 import type { Send } from './composer';
+import { withLaterStep } from './later-step';
 import { PageRuntime } from './runtime';
 
 /** When the background cannot say (it is starting, or gone): check with the defaults, fail open. */
@@ -20,11 +21,13 @@ export async function hookSite(ctx: ContentScriptContext, adapter: SiteAdapter):
   const send = createLightClient((message: Request) => browser.runtime.sendMessage(message));
   const config = await send({ type: 'getPageConfig', site: adapter.siteKey(location) }).catch(() => DEFAULT_CONFIG);
   if (!config.enabled || ctx.isInvalid) return undefined;
+  const lang = pickLang();
   const runtime = new PageRuntime({
-    adapter,
+    // Sites that publish from a later page (note) get their last button gated: later-step.ts.
+    adapter: withLaterStep(adapter, { doc: document, signal: ctx.signal, lang }),
     send: send as Send,
     policy: { holdAt: config.holdAt, allowOverride: config.allowOverride },
-    lang: pickLang(),
+    lang,
     signal: ctx.signal,
   });
   ctx.addEventListener(window, 'wxt:locationchange', () => runtime.navigated());

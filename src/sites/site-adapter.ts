@@ -55,6 +55,22 @@ export interface SiteAdapter {
   /** The posting handle as the site shows it (with or without @), if the page tells. */
   readAccount(editor: HTMLElement): string | undefined;
   readonly quirks?: SubmitQuirks;
+  /**
+   * Set by sites that publish from a later page which no longer shows the text (note.com). There
+   * `findPostButton` names the button that only leads on; the runtime does not gate it but keeps
+   * the text, and gates the last page's button with a check of that text (src/page/later-step.ts).
+   */
+  readonly laterStep?: LaterStep;
+}
+
+/** A publish flow over two pages, the last of which does not show the text (see `laterStep`). */
+export interface LaterStep {
+  /** Names one draft across its pages (note: the note id in the path); undefined on other pages. */
+  draftId(location: Pick<Location, 'pathname'>): string | undefined;
+  /** Is this the last page, where the draft is published? */
+  isFinalPage(location: Pick<Location, 'pathname'>): boolean;
+  /** On the last page: the button that publishes (null elsewhere, or when the site changed). */
+  findFinalButton(doc: Document): HTMLElement | null;
 }
 
 /** A contenteditable root or a textarea (happy-dom has no isContentEditable, so read the attribute). */
