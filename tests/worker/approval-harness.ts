@@ -31,6 +31,8 @@ export function fakeCheck(text: string, context: DraftContext) {
 
 export interface Harness {
   send: ReturnType<typeof createClient>;
+  /** the background as extension pages reach it (runtime.sendMessage) */
+  transport: (message: Request) => Promise<unknown>;
   audit: AuditLog;
   clock: { now: number };
   checked: string[];
@@ -54,8 +56,8 @@ export function setup(start = Date.UTC(2026, 0, 15, 9)): Harness {
     }),
   } as Handlers;
   const router = createRouter(handlers);
-  const send = createClient((message: Request) => new Promise((resolve) => void router(message, {}, resolve)));
-  return { send, audit, clock, checked };
+  const transport = (message: Request) => new Promise<unknown>((resolve) => void router(message, {}, resolve));
+  return { send: createClient(transport), transport, audit, clock, checked };
 }
 
 /** Each person's browser keeps its own key: switch whose storage the worker sees. */

@@ -1,0 +1,19 @@
+/** Why an approval was refused: every reason verifyApprovals gave, in the reader's language. */
+import type { Reason } from '../../approval/reason';
+import type { Lang } from '../i18n/lang';
+import { commonMessages as msg } from './messages';
+
+export function ReasonList({ lang, reasons, title = msg.reasonsTitle[lang] }: { lang: Lang; reasons: readonly Pick<Reason, 'code' | 'message'>[]; title?: string }) {
+  return (
+    <div class="reasons" role="alert">
+      <strong>{title}</strong>
+      <ul>
+        {reasons.map((r, i) => (
+          <li key={i} data-reason={r.code}>
+            {r.message[lang]}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
