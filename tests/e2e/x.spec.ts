@@ -1,13 +1,27 @@
-// Kakunin on the X fixture (Draft.js): warnings while typing with an IME, and the submit gate.
+// Kakunin on the X fixture (Draft.js under React 18, two composers): warnings while typing with an
+// IME, and the submit gate on click and Ctrl+Enter, on the production build in real Chromium.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from './support/browser.ts';
-import { clickPost, fixturePosts, fixtureText, gotoSite, openComposer, waitForPosts } from './support/fixture-page.ts';
+import { clickPost, fixturePosts, fixtureText, gotoSite, openComposer, postButtonLocator, waitForPosts } from './support/fixture-page.ts';
 import { composeWithIme, typeWithIme } from './support/ime.ts';
 import { routeSites, type SiteRoutes } from './support/routes.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 import { SITES } from './support/sites.ts';
-import { auditLog, badge, BENIGN, checksSeen, configure, gateDialog, hashInWorker, highlightTexts, recordChecks, RISKY, waitForVerdict } from './support/kakunin.ts';
+import {
+  auditLog,
+  badge,
+  BENIGN,
+  breakChecks,
+  checksSeen,
+  configure,
+  gateDialog,
+  hashInWorker,
+  highlightTexts,
+  recordChecks,
+  RISKY,
+  waitForVerdict,
+} from './support/kakunin.ts';
 
 const x = SITES.x;
 let browser: ExtensionBrowser;
@@ -25,9 +39,30 @@ beforeEach(async () => {
   await recordChecks(browser.serviceWorker);
 });
 afterEach(async () => {
+  // Draft text goes to the background only: no request but the site's own post API carries it.
+  expect(routes.requestsContaining(RISKY)).toEqual([]);
+  expect(routes.requestsContaining(BENIGN)).toEqual([]);
+  await breakChecks(browser.serviceWorker, false);
   await page.close();
   routes.clear();
 });
+
+/** Holds: the dialog is up, nothing more was posted, the site's API was not called again. */
+async function expectHeld(n = 1, postedBefore = 0) {
+  await gateDialog(page, n).and(page.locator('[role="alertdialog"]')).waitFor();
+  await expect.poll(() => badge(page, n).getAttribute('data-kakunin-gate')).toBe('held');
+  expect(await fixturePosts(page)).toHaveLength(postedBefore);
+  expect(routes.apiCalls('x')).toHaveLength(postedBefore);
+}
+
+async function overrideWith(reason: string, n = 1) {
+  await badge(page, n).locator('[data-action="override"]').click();
+  const confirm = badge(page, n).locator('.reason-form button[type="submit"]');
+  await badge(page, n).locator('textarea.reason').fill('短い');
+  expect(await confirm.isDisabled()).toBe(true); // a reason is required, at least 5 characters
+  await badge(page, n).locator('textarea.reason').fill(reason);
+  await confirm.click();
+}
 
 describe('warnings', () => {
   test('typing risky Japanese through an IME underlines exactly the risky words', async () => {
@@ -37,5 +72,165 @@ describe('warnings', () => {
     expect(await highlightTexts(page)).toEqual({ info: [], warn: ['白玉団子'], block: ['黒豆茶'] });
     expect(await fixtureText(page)).toBe(RISKY);
     await saveScreenshot(page, 'x warnings');
+    // The badge opens one card per finding: category, why, basis, suggestion.
+    await badge(page).locator('button.badge').click();
+    const cards = badge(page).locator('.card');
+    await expect.poll(() => cards.count()).toBe(2);
+    expect(await cards.nth(0).getAttribute('data-rule')).toBe('compliance/e2e-kuromame');
+    const first = await cards.nth(0).innerText();
+    for (const part of ['要修正', '法令', '黒豆茶', 'テスト用の禁止語です', 'テスト根拠 1条', '別の言い方にしてください']) expect(first).toContain(part);
+    await saveScreenshot(page, 'x findings panel');
+    // Opening our panel took nothing from the editor.
+    expect(await fixtureText(page)).toBe(RISKY);
+  });
+
+  test('benign text gets no underline and an ok badge', async () => {
+    await gotoSite(page, x);
+    await typeWithIme(page, BENIGN);
+    await waitForVerdict(page, 1, 'ok', 0);
+    expect(await highlightTexts(page)).toEqual({ info: [], warn: [], block: [] });
+    expect(await fixtureText(page)).toBe(BENIGN);
+  });
+
+  test('no check is sent while an IME composition is open, one is sent when it ends', async () => {
+    await gotoSite(page, x);
+    await typeWithIme(page, '店頭で');
+    // Slow composition steps (450 ms, longer than the typing debounce) of a kana reading.
+    await composeWithIme(page, 'くろまめちゃ', '黒豆茶', { delay: 450, settle: 100 });
+    await waitForVerdict(page, 1, 'block', 1);
+    const checked = (await checksSeen(browser.serviceWorker)).map((c) => c.text);
+    expect(checked.filter((t) => /[くろまめちゃ]/.test(t))).toEqual([]);
+    expect(checked).toContain('店頭で黒豆茶');
+    expect(await fixtureText(page)).toBe('店頭で黒豆茶');
+  });
+
+  test('dismissing a finding with a reason hides it and records the dismissal', async () => {
+    await gotoSite(page, x);
+    await typeWithIme(page, RISKY);
+    await waitForVerdict(page, 1, 'block', 2);
+    await badge(page).locator('button.badge').click();
+    const warnCard = badge(page).locator('.card[data-rule="confidential/e2e-shiratama"]');
+    await warnCard.locator('button.act').click();
+    await warnCard.locator('textarea.reason').fill('社内で確認済みの表現です');
+    await warnCard.locator('button[type="submit"]').click();
+    await waitForVerdict(page, 1, 'block', 1);
+    expect(await highlightTexts(page)).toEqual({ info: [], warn: [], block: ['黒豆茶'] });
+    await expect
+      .poll(async () => (await auditLog(browser.serviceWorker)).filter((e) => e.kind === 'dismissed' && e.reason === '社内で確認済みの表現です'))
+      .toEqual([expect.objectContaining({ findings: [{ rule: 'confidential/e2e-shiratama', category: 'confidential', severity: 'warn' }] })]);
+  });
+});
+
+describe('submit gate', () => {
+  test('holds a risky post on click and on Ctrl+Enter; an override with a reason posts it and is recorded', async () => {
+    await gotoSite(page, x);
+    await typeWithIme(page, RISKY);
+    await waitForVerdict(page, 1, 'block', 2);
+    await clickPost(page, x);
+    await expectHeld();
+    await saveScreenshot(page, 'x post held');
+    await badge(page).locator('[data-action="back"]').click();
+    await expect.poll(() => badge(page).getAttribute('data-kakunin-gate')).toBe(null);
+
+    await page.locator(x.composers[0]!.editor).click();
+    await page.keyboard.press('Control+Enter');
+    await expectHeld();
+
+    await overrideWith('キャンペーン担当が確認済み');
+    const posts = await waitForPosts(page, 1);
+    expect(posts).toEqual([expect.objectContaining({ composer: 0, text: RISKY, via: 'click' })]);
+    expect(routes.apiCalls('x')).toHaveLength(1);
+
+    const events = await auditLog(browser.serviceWorker);
+    const hash = await hashInWorker(browser.serviceWorker, RISKY);
+    const override = events.find((e) => e.kind === 'override' && e.textHash === hash);
+    expect(override).toMatchObject({
+      site: 'x',
+      handle: 'kakunin_jp',
+      account: 'company',
+      reason: 'キャンペーン担当が確認済み',
+      findings: [{ rule: 'compliance/e2e-kuromame', category: 'compliance', severity: 'block' }],
+    });
+    expect(events.filter((e) => e.kind === 'held' && e.textHash === hash).length).toBeGreaterThanOrEqual(1);
+  });
+
+  test('re-arms after a release: the next risky draft is held again', async () => {
+    await gotoSite(page, x);
+    await typeWithIme(page, RISKY);
+    await waitForVerdict(page, 1, 'block', 2);
+    await clickPost(page, x);
+    await overrideWith('今回だけ必要な表現です');
+    await waitForPosts(page, 1);
+    // X empties the composer after posting; the next draft starts gated again.
+    await expect.poll(() => fixtureText(page)).toBe('');
+    await page.locator(x.composers[0]!.editor).click();
+    await typeWithIme(page, '黒豆茶');
+    await waitForVerdict(page, 1, 'block', 1);
+    await clickPost(page, x);
+    await expectHeld(1, 1);
+  });
+
+  test('a clean post goes through on the first click', async () => {
+    await gotoSite(page, x);
+    await typeWithIme(page, BENIGN);
+    await waitForVerdict(page, 1, 'ok', 0);
+    await clickPost(page, x);
+    expect(await waitForPosts(page, 1)).toEqual([expect.objectContaining({ text: BENIGN, via: 'click' })]);
+  });
+
+  test('posting before the check returned waits for it: risky is held, clean goes through', async () => {
+    await gotoSite(page, x);
+    await page.keyboard.type('黒豆茶');
+    await page.keyboard.press('Control+Enter'); // well inside the typing debounce
+    await expectHeld();
+    await badge(page).locator('[data-action="back"]').click();
+    await page.locator(x.composers[0]!.editor).click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('ほうじ茶');
+    await page.keyboard.press('Control+Enter');
+    expect(await waitForPosts(page, 1)).toEqual([expect.objectContaining({ text: 'ほうじ茶', via: 'click' })]);
+  });
+
+  test('two composers on one page are gated independently', async () => {
+    await gotoSite(page, x, 'https://x.com/compose/post');
+    await page.locator(x.composers[0]!.editor).click();
+    await typeWithIme(page, RISKY);
+    await openComposer(page, x, 1);
+    await typeWithIme(page, BENIGN);
+    await waitForVerdict(page, 1, 'block', 2);
+    await waitForVerdict(page, 2, 'ok', 0);
+    // The modal's button posts the modal's clean draft…
+    await clickPost(page, x, 1);
+    expect(await waitForPosts(page, 1)).toEqual([expect.objectContaining({ composer: 1, text: BENIGN })]);
+    // …and the inline composer's button stays held for its own risky draft.
+    await clickPost(page, x, 0);
+    await gateDialog(page, 1).waitFor();
+    expect(await fixturePosts(page)).toHaveLength(1);
+    expect(await fixtureText(page, 0)).toBe(RISKY);
+  });
+
+  test('fails open with a visible notice when the background cannot check', async () => {
+    await breakChecks(browser.serviceWorker, true);
+    await gotoSite(page, x);
+    await typeWithIme(page, RISKY);
+    await expect.poll(() => badge(page).getAttribute('data-kakunin-notice')).toBe('unreachable');
+    await clickPost(page, x);
+    expect(await waitForPosts(page, 1)).toEqual([expect.objectContaining({ text: RISKY })]);
+    await expect.poll(() => badge(page).locator('.notice').isVisible()).toBe(true);
+    await saveScreenshot(page, 'x fail open notice');
+  });
+
+  test('fails open with a notice when the adapter cannot find the post button (site changed)', async () => {
+    await gotoSite(page, x);
+    await typeWithIme(page, RISKY);
+    await waitForVerdict(page, 1, 'block', 2);
+    // X renames its test ids: the adapter no longer finds the button.
+    await page.evaluate(() => document.querySelector('[data-testid="tweetButtonInline"]')?.setAttribute('data-testid', 'tweetButtonInlineV2'));
+    await page.keyboard.press('Control+Enter');
+    expect(await waitForPosts(page, 1)).toEqual([expect.objectContaining({ text: RISKY, via: 'keyboard' })]);
+    await expect.poll(() => badge(page).getAttribute('data-kakunin-notice')).toBe('post-button-missing');
+    await expect
+      .poll(async () => (await auditLog(browser.serviceWorker)).some((e) => e.kind === 'released' && e.detail?.failOpen === 'post-button-missing'))
+      .toBe(true);
   });
 });
