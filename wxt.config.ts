@@ -39,7 +39,9 @@ export default defineConfig({
     description: '投稿前に、炎上リスクをローカルで確認します。Checks social posts before they go out, locally.',
     default_locale: undefined,
     // alarms: the audit log's daily retention prune (src/worker/audit-retention.ts).
-    permissions: ['storage', 'alarms'],
+    // scripting: content scripts registered at runtime for the Mastodon instances and "any text box"
+    // sites added in options (src/worker/content-scripts.ts).
+    permissions: ['storage', 'alarms', 'scripting'],
     // Mastodon instances and other sites the user adds on the options page, asked for one origin at a time.
     optional_host_permissions: ['https://*/*'],
     // Chrome reads managed policy through this schema (public/managed_schema.json); Firefox takes
