@@ -207,6 +207,9 @@ export class Composer implements GateTarget {
   }
 
   decide(): Decision {
+    // A post attempt reads the account afresh: a composer's own account switcher (Bluesky) may
+    // have changed it within the last second, and the check must be the posting account's.
+    this.handle = undefined;
     const draft = this.readDraft();
     if (draft.text.trim() === '') return { kind: 'pass' };
     if (!this.env.adapter.quirks?.postButtonOptional && !this.postButton()) {
