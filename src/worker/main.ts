@@ -11,6 +11,7 @@ import { AuditLog } from '../storage/audit-log';
 import { loadEffectiveSettings, type EffectiveSettings } from '../storage/policy';
 import { watchSettings } from '../storage/settings';
 import { scheduleAuditPruning } from './audit-retention';
+import { createContentScriptSync, type ScriptingApi } from './content-scripts';
 import { decideHold } from './decide-hold';
 import { createEngineHost, today } from './engine-host';
 import { approvalHandlers } from './handlers/approval-handlers';
@@ -31,9 +32,18 @@ export function startBackground(): void {
   const audit = new AuditLog();
   let settings: Promise<EffectiveSettings> | undefined;
   const current = () => (settings ??= loadEffectiveSettings());
+  // Mastodon instances and any-text-box sites added in options get their content scripts at
+  // runtime (src/worker/content-scripts.ts); re-synced on every settings change.
+  const syncScripts = createContentScriptSync(
+    browser.scripting as unknown as ScriptingApi,
+    (browser.runtime.getManifest().content_scripts ?? []).flatMap((c) => c.matches ?? []),
+  );
+  const resyncScripts = () => void current().then((s) => syncScripts(s.settings.customSites));
   watchSettings(() => {
     settings = undefined;
+    resyncScripts();
   });
+  resyncScripts();
 
   const handlers: Handlers = {
     async checkDraft({ text, context }) {

@@ -1,0 +1,67 @@
+/**
+ * Content scripts for sites that live on any domain: Mastodon instances and "any text box"
+ * pages the user adds in options (settings.customSites; the options page asks for the origin's
+ * optional host permission). Registered with chrome.scripting at runtime and re-registered
+ * whenever the settings change. A registration for an origin not (or no longer) granted is
+ * harmless: Chrome injects only where the extension has host access.
+ */
+import type { CustomSite } from '../storage/settings-schema';
+
+export interface RegisteredScript {
+  id: string;
+  js: string[];
+  matches: string[];
+  runAt: 'document_idle';
+  persistAcrossSessions: boolean;
+}
+
+/** The slice of chrome.scripting used here (injected: the fake browser has no scripting). */
+export interface ScriptingApi {
+  getRegisteredContentScripts(filter?: { ids?: string[] }): Promise<Array<{ id: string }>>;
+  registerContentScripts(scripts: RegisteredScript[]): Promise<void>;
+  unregisterContentScripts(filter?: { ids?: string[] }): Promise<void>;
+}
+
+/** Built files (WXT names them after the entrypoints) and the ids we register them under. */
+export const DYNAMIC_SCRIPTS = {
+  mastodon: { id: 'kakunin-mastodon', js: 'content-scripts/mastodon.js' },
+  any: { id: 'kakunin-any', js: 'content-scripts/any.js' },
+} as const;
+
+const IDS = Object.values(DYNAMIC_SCRIPTS).map((s) => s.id);
+
+/**
+ * What should be registered for these custom sites. Origins already covered by a manifest
+ * content script (mastodon.social, x.com…) are left out: two runtimes on one page would draw two
+ * badges and gate twice.
+ */
+export function desiredContentScripts(sites: readonly CustomSite[], staticMatches: readonly string[]): RegisteredScript[] {
+  const covered = new Set(staticMatches);
+  return (Object.keys(DYNAMIC_SCRIPTS) as Array<keyof typeof DYNAMIC_SCRIPTS>).flatMap((kind) => {
+    const matches = [...new Set(sites.filter((s) => s.enabled && s.kind === kind).map((s) => `${s.origin}/*`))].filter((m) => !covered.has(m)).sort();
+    const { id, js } = DYNAMIC_SCRIPTS[kind];
+    return matches.length ? [{ id, js: [js], matches, runAt: 'document_idle' as const, persistAcrossSessions: true }] : [];
+  });
+}
+
+/**
+ * Returns `sync(sites)`, which makes the registrations match `sites`. Calls are serialized (two
+ * settings changes in a row must not register the same id twice) and never throw: a failure is
+ * reported and the next settings change tries again.
+ */
+export function createContentScriptSync(api: ScriptingApi, staticMatches: readonly string[], report: (e: unknown) => void = console.warn) {
+  let queue: Promise<void> = Promise.resolve();
+  return (sites: readonly CustomSite[]): Promise<void> => {
+    queue = queue.then(async () => {
+      try {
+        const existing = (await api.getRegisteredContentScripts({ ids: IDS })).map((s) => s.id);
+        if (existing.length) await api.unregisterContentScripts({ ids: existing });
+        const desired = desiredContentScripts(sites, staticMatches);
+        if (desired.length) await api.registerContentScripts(desired);
+      } catch (e) {
+        report(e);
+      }
+    });
+    return queue;
+  };
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { createContentScriptSync, desiredContentScripts, type RegisteredScript, type ScriptingApi } from '../../src/worker/content-scripts';
+import type { CustomSite } from '../../src/storage/settings-schema';
+
+const STATIC = ['https://mastodon.social/*', 'https://x.com/*'];
+const site = (origin: string, kind: CustomSite['kind'], enabled = true): CustomSite => ({ origin, kind, enabled });
+
+/** chrome.scripting's registry, in memory, refusing a duplicate id as Chrome does. */
+function fakeScripting(): ScriptingApi & { registry: Map<string, RegisteredScript>; calls: string[] } {
+  const registry = new Map<string, RegisteredScript>();
+  const calls: string[] = [];
+  return {
+    registry,
+    calls,
+    async getRegisteredContentScripts(filter) {
+      return [...registry.values()].filter((s) => !filter?.ids || filter.ids.includes(s.id));
+    },
+    async registerContentScripts(scripts) {
+      calls.push(`register ${scripts.map((s) => s.id).join(',')}`);
+      for (const s of scripts) if (registry.has(s.id)) throw new Error(`Duplicate script ID '${s.id}'`);
+      for (const s of scripts) registry.set(s.id, s);
+    },
+    async unregisterContentScripts(filter) {
+      calls.push(`unregister ${filter?.ids?.join(',')}`);
+      for (const id of filter?.ids ?? [...registry.keys()]) registry.delete(id);
+    },
+  };
+}
+
+describe('desiredContentScripts', () => {
+  it('registers enabled Mastodon instances and any-text-box origins under one script each', () => {
+    const desired = desiredContentScripts(
+      [
+        site('https://social.example.jp', 'mastodon'),
+        site('https://fedi.example.com', 'mastodon'),
+        site('https://off.example.com', 'mastodon', false),
+        site('https://blog.example.jp', 'any'),
+      ],
+      STATIC,
+    );
+    expect(desired).toEqual([
+      { id: 'kakunin-mastodon', js: ['content-scripts/mastodon.js'], matches: ['https://fedi.example.com/*', 'https://social.example.jp/*'], runAt: 'document_idle', persistAcrossSessions: true },
+      { id: 'kakunin-any', js: ['content-scripts/any.js'], matches: ['https://blog.example.jp/*'], runAt: 'document_idle', persistAcrossSessions: true },
+    ]);
+  });
+
+  it('leaves out origins a manifest content script already covers (no double runtime)', () => {
+    expect(desiredContentScripts([site('https://mastodon.social', 'mastodon'), site('https://x.com', 'any')], STATIC)).toEqual([]);
+  });
+});
+
+describe('createContentScriptSync', () => {
+  it('replaces the registrations on every change, serialized, and removes them when none are left', async () => {
+    const api = fakeScripting();
+    const sync = createContentScriptSync(api, STATIC);
+    void sync([site('https://a.example', 'mastodon')]);
+    void sync([site('https://a.example', 'mastodon'), site('https://b.example', 'mastodon')]);
+    await sync([site('https://b.example', 'mastodon'), site('https://c.example', 'any')]);
+    expect([...api.registry.values()].map((s) => [s.id, s.matches])).toEqual([
+      ['kakunin-mastodon', ['https://b.example/*']],
+      ['kakunin-any', ['https://c.example/*']],
+    ]);
+    await sync([]);
+    expect(api.registry.size).toBe(0);
+  });
+
+  it('reports a failure instead of throwing, and recovers on the next change', async () => {
+    const api = fakeScripting();
+    const errors: unknown[] = [];
+    const sync = createContentScriptSync({ ...api, registerContentScripts: async () => { throw new Error('boom'); } }, STATIC, (e) => errors.push(e));
+    await sync([site('https://a.example', 'mastodon')]);
+    expect(errors).toHaveLength(1);
+    const ok = createContentScriptSync(api, STATIC);
+    await ok([site('https://a.example', 'mastodon')]);
+    expect(api.registry.has('kakunin-mastodon')).toBe(true);
+  });
+});
