@@ -54,16 +54,24 @@ export class SettingsWriteError extends Error {
 }
 
 export async function saveSettings(settings: Settings): Promise<void> {
+  const stored = await browser.storage.local.get([SETTINGS_KEY, BACKUPS_KEY]);
+  await write(settings, stored);
+}
+
+/**
+ * The one writer. `stored` is what storage held when the caller read it (settings and backups):
+ * if that settings value needed repairs, it is backed up in the same set() call.
+ */
+async function write(settings: Settings, stored: Record<string, unknown>, knownProblems?: string[]): Promise<void> {
   const parsed = SettingsSchema.safeParse(settings); // never store what we could not read back
   if (!parsed.success) {
     const i = parsed.error.issues[0];
     throw new SettingsWriteError(`settings not saved: ${i ? `${i.path.join('.')}: ${i.message}` : 'invalid'}`);
   }
-  const stored = await browser.storage.local.get([SETTINGS_KEY, BACKUPS_KEY]);
   const items: Record<string, unknown> = { [SETTINGS_KEY]: parsed.data };
   const previous = stored[SETTINGS_KEY];
   if (previous !== undefined && previous !== null) {
-    const { problems } = repairSettings(previous);
+    const problems = knownProblems ?? repairSettings(previous).problems;
     if (problems.length) {
       const backups = readBackups(stored[BACKUPS_KEY]);
       items[BACKUPS_KEY] = [...backups, { savedAt: Date.now(), problems, value: previous }].slice(-MAX_BACKUPS);
@@ -77,11 +85,16 @@ export async function saveSettings(settings: Settings): Promise<void> {
   }
 }
 
-/** Read-modify-write on the freshest stored value (another tab may have saved meanwhile). */
+/**
+ * Read-modify-write on the freshest stored value (another tab may have saved meanwhile): one read
+ * and one validation of what was stored, one of what is written (a 10,000-entry list is ~3 MB).
+ */
 export async function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
-  const { settings } = await loadSettings();
-  const next = change(structuredClone(settings));
-  await saveSettings(next);
+  const stored = await browser.storage.local.get([SETTINGS_KEY, BACKUPS_KEY]);
+  const { settings, problems } = repairSettings(stored[SETTINGS_KEY]);
+  // the parsed value is the caller's own copy, except the shared defaults
+  const next = change(settings === DEFAULT_SETTINGS ? structuredClone(settings) : settings);
+  await write(next, stored, problems);
   return next;
 }
 

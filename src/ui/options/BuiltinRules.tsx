@@ -13,6 +13,8 @@ import { useDebounced } from './use-debounced';
 
 type Level = 'default' | 'warn' | 'info' | 'off';
 const LEVELS: Level[] = ['default', 'warn', 'info', 'off'];
+/** rules carry a line of text each: fewer per page than list entries */
+const RULES_PAGE_SIZE = 20;
 const LEVEL_LABEL = { default: messages.levelDefault, warn: messages.levelWarn, info: messages.levelInfo, off: messages.levelOff } as const;
 
 function setCategory(c: Category, level: Level) {
@@ -34,7 +36,7 @@ export function BuiltinRules() {
   const settled = useDebounced(query, 200);
   const all = useMemo(() => builtin.lists.flatMap((l) => l.file.entries), [builtin]);
   const shown = useMemo(() => filterEntries<Entry>(all, settled), [all, settled]);
-  const { page, pages, setPage, rows } = usePage(shown, settled);
+  const { page, pages, setPage, rows } = usePage(shown, settled, RULES_PAGE_SIZE);
   const disabled = new Set(effective.disabledRules);
 
   return (

@@ -45,7 +45,7 @@ export function useOptionsState(services: OptionsServices) {
       let before: Settings | undefined;
       try {
         const next = await services.update((current) => {
-          before = structuredClone(current);
+          before = current; // every change is pure (returns a new value), so this stays as it was
           return change(current);
         });
         if (!alive.current) return true;

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Transport } from '../../../src/messaging/client';
 import { ensureIpadicFile } from '../../../src/node/ipadic';
-import { startBackground } from '../../../src/worker/main';
+import { DICTIONARY_PATH, startBackground } from '../../../src/worker/main';
 import { renderOptions, setupBrowser, type Harness } from './harness';
 
 let h: Harness;
@@ -19,7 +19,15 @@ beforeEach(() => {
   fakeBrowser.reset();
   h = setupBrowser();
   const bytes = readFileSync(ensureIpadicFile());
-  vi.stubGlobal('fetch', async () => new Response(bytes));
+  // the worker's own files: the tokenizer dictionary; no precompiled index (it compiles instead)
+  vi.stubGlobal('fetch', async (url: string) => (String(url).endsWith(DICTIONARY_PATH) ? new Response(bytes) : new Response('', { status: 404 })));
+  // fake-browser leaves these unimplemented; the worker only needs them to exist
+  Object.assign(fakeBrowser.runtime, { getManifest: () => ({ manifest_version: 3, content_scripts: [] }) });
+  Object.assign(fakeBrowser.scripting, {
+    getRegisteredContentScripts: async () => [],
+    registerContentScripts: async () => undefined,
+    unregisterContentScripts: async () => undefined,
+  });
   let router: ((m: unknown, sender: object, respond: (r: unknown) => void) => boolean) | undefined;
   vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener').mockImplementation((l) => {
     router = l as typeof router;
