@@ -16,7 +16,7 @@ export class MessagingError extends Error {
 
 export type Transport = (message: Request) => Promise<unknown>;
 
-type LightType = 'checkDraft' | 'getPageConfig' | 'recordAudit';
+type LightType = 'checkDraft' | 'getPageConfig' | 'recordAudit' | 'getIdentity' | 'createIdentity' | 'createApprovalRequest' | 'verifyApprovalCodes';
 type Guard = (v: unknown) => boolean;
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -45,6 +45,27 @@ export function isFinding(v: unknown): v is Finding {
   );
 }
 
+// Approval (issue 4). Fields the page reads are checked as zod does; the request view's findings
+// summary, which the page only passes on, is checked by shape (tests/messaging/light-client-approval.test.ts).
+const isIdentity = (v: unknown) => isObj(v) && isStr(v.name) && isStr(v.publicKey) && isStr(v.keyId) && typeof v.createdAt === 'number';
+const isApprover = (v: unknown) => isObj(v) && isStr(v.name) && isStr(v.keyId);
+const isHandle = (v: unknown) => isStr(v) && v.length >= 1 && v.length <= 200;
+const isRequestView = (v: unknown) =>
+  isObj(v) &&
+  isStr(v.site) &&
+  isObj(v.account) &&
+  isHandle(v.account.handle) &&
+  oneOf('company', 'personal')(v.account.kind) &&
+  isApprover(v.requester) &&
+  isStr((v.requester as Record<string, unknown>).publicKey) &&
+  typeof v.createdAt === 'number' &&
+  typeof v.expiresAt === 'number' &&
+  isStr(v.textHash) &&
+  isObj(v.summary) &&
+  Array.isArray(v.summary.counts) &&
+  Array.isArray(v.summary.rules);
+const isReason = (v: unknown) => isObj(v) && isStr(v.code) && isBilingual(v.message);
+
 export const GUARDS: Record<LightType, Guard> = {
   checkDraft: (v) =>
     isObj(v) &&
@@ -57,6 +78,23 @@ export const GUARDS: Record<LightType, Guard> = {
     isBool(v.hold.allowOverride),
   getPageConfig: (v) => isObj(v) && isBool(v.enabled) && oneOf('block', 'warn')(v.holdAt) && isBool(v.allowOverride),
   recordAudit: (v) => isObj(v) && typeof v.id === 'number',
+  getIdentity: (v) => isObj(v) && isBool(v.supported) && (v.identity === null || isIdentity(v.identity)),
+  createIdentity: (v) => isObj(v) && isIdentity(v.identity),
+  createApprovalRequest: (v) =>
+    isObj(v) &&
+    isStr(v.code) &&
+    isStr(v.link) &&
+    isRequestView(v.request) &&
+    Array.isArray(v.approvers) &&
+    v.approvers.every(isApprover) &&
+    Number.isInteger(v.required),
+  verifyApprovalCodes: (v) =>
+    isObj(v) &&
+    (v.ok === true
+      ? isStr(v.textHash) &&
+        Array.isArray(v.approvers) &&
+        v.approvers.every((a) => isApprover(a) && typeof a.signedAt === 'number' && (a.comment === undefined || isStr(a.comment)))
+      : v.ok === false && Array.isArray(v.reasons) && v.reasons.length > 0 && v.reasons.every(isReason)),
 };
 
 export type LightRequest = Extract<Request, { type: LightType }>;

@@ -10,8 +10,10 @@ import { createLightClient } from '../messaging/light-client';
 import type { Request } from '../messaging/protocol';
 import type { SiteAdapter } from '../sites/site-adapter';
 import { pickLang } from '../ui/i18n/lang';
+import { ApprovalFlow, type ApprovalSend } from './approval-flow';
 import type { Send } from './composer';
 import { withLaterStep } from './later-step';
+import { answerPopup } from './popup-bridge';
 import { PageRuntime } from './runtime';
 
 /** When the background cannot say (it is starting, or gone): check with the defaults, fail open. */
@@ -31,5 +33,7 @@ export async function hookSite(ctx: ContentScriptContext, adapter: SiteAdapter):
     signal: ctx.signal,
   });
   ctx.addEventListener(window, 'wxt:locationchange', () => runtime.navigated());
+  // Issue 4: approval behind the gate's "request approval", and the toolbar popup's view of this page.
+  answerPopup(new ApprovalFlow(runtime, { send: send as ApprovalSend, lang, signal: ctx.signal }), adapter.siteKey(location), ctx.signal);
   return runtime;
 }

@@ -14,7 +14,7 @@ import type { ComposerActions, ComposerView } from '../ui/in-page/view';
  * must not look like "outside" clicks that close the site's compose modal. WXT's
  * createShadowRootUi({ isolateEvents }) does the same for the keyboard events.
  */
-const ISOLATED = [
+export const ISOLATED = [
   'keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'compositionstart', 'compositionupdate', 'compositionend',
   'paste', 'copy', 'cut', 'focusin', 'focusout', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'click', 'dblclick', 'wheel',
 ] as const;
