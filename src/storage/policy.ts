@@ -190,7 +190,9 @@ function adminFirst<T>(admin: readonly T[], own: readonly T[], key: (t: T) => st
 
 export function mergePolicy(own: Settings, managed: ManagedPolicy): { settings: Settings; locked: Set<string> } {
   const locked = new Set<string>();
-  const s: Settings = structuredClone(own);
+  // shallow: every field below is replaced, never mutated, except policy and audit (copied); a
+  // deep clone of a 10,000-entry list on every render of the options page would cost ~100 ms
+  const s: Settings = { ...own, policy: { ...own.policy }, audit: { ...own.audit } };
   const lockAll = <T>(items: readonly T[] | undefined, key: (t: T) => string) => items?.forEach((t) => locked.add(key(t)));
   const accountKey = (a: { site: string; handle: string }) => lockKey.account(a.site, a.handle);
 

@@ -102,9 +102,11 @@ describe('options page', () => {
     for (let i = 0; i < 10_000; i++) rows.push(`confidential/big-${i},confidential,warn,"社内用語${i} | (禁止|NG)語${i}",社内ルール${i},Company rule ${i}`);
     const started = Date.now();
     await page.getByLabel('CSV または JSON ファイルを読み込む').setInputFiles({ name: '大きなリスト.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\r\n')) });
-    await page.getByText(/「大きなリスト」に10000件を読み込みました/).waitFor({ timeout: 30_000 });
+    const done = page.getByText(/「大きなリスト」に10000件を読み込みました/);
+    await done.waitFor({ timeout: 30_000 });
     const ms = Date.now() - started;
-    console.log(`real Chromium: 10,000-entry CSV imported and saved in ${ms} ms`);
+    // the page's own figure (read + parse + validate + save) and the wall time seen from outside
+    console.log(`real Chromium: 10,000-entry CSV import: ${await done.textContent()}; ${ms} ms until shown`);
     expect(ms).toBeLessThan(30_000);
     await expect.poll(async () => (await storedSettings())?.lists?.find((l) => l.name === '大きなリスト')?.entries.length).toBe(10_000);
     expect(await page.locator('table.entries-table tbody tr').count()).toBe(50);

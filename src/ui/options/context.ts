@@ -8,8 +8,8 @@ import type { BuiltinData, OptionsData, OptionsServices } from './services';
 export type Text = { ja: string; en: string };
 
 export interface ApplyOptions {
-  /** status message once saved */
-  done?: Text;
+  /** status message once saved (a function: worked out after the save, e.g. with its duration) */
+  done?: Text | (() => Text);
   /** offer "Undo" (restores the settings as they were right before this change) */
   undoable?: boolean;
 }

@@ -50,7 +50,7 @@ export function useOptionsState(services: OptionsServices) {
         });
         if (!alive.current) return true;
         setData((d) => (d ? { ...d, own: next } : d));
-        setStatus({ kind: 'saved', message: options.done });
+        setStatus({ kind: 'saved', message: typeof options.done === 'function' ? options.done() : options.done });
         setUndo(options.undoable ? before : undefined);
         return true;
       } catch (e) {
