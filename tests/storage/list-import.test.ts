@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../src/storage/decode-text';
 import { detectFormat, exportFileName, exportList, importList } from '../../src/storage/list-import';
@@ -182,6 +183,18 @@ describe('importList: JSON', () => {
     const entries = manyEntries(50);
     const r = importList(exportList({ name: 'n', entries }, 'json'), 'json');
     expect(r).toEqual({ ok: true, format: 'json', name: 'n', entries });
+  });
+});
+
+describe('docs/company-lists.md', () => {
+  it('has a CSV example that imports as documented', () => {
+    const csv = /```csv\n([\s\S]*?)```/.exec(readFileSync('docs/company-lists.md', 'utf8'))?.[1] ?? '';
+    const r = importList(csv, 'csv');
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.entries.map((e) => [e.id, e.patterns.length, Object.keys(e).includes('allow')])).toEqual([
+      ['compliance/our-cheapest', 2, true],
+      ['confidential/codename', 3, false],
+    ]);
   });
 });
 
