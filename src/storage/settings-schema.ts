@@ -52,6 +52,24 @@ export const PolicySchema = z.object({
 });
 export type Policy = z.infer<typeof PolicySchema>;
 
+/** One item of the pre-post checklist the popup shows (issue 4); company-editable, both languages. */
+export const ChecklistItemSchema = z.object({
+  id: z.string().min(1).max(60),
+  ja: z.string().min(1).max(200),
+  en: z.string().min(1).max(200),
+});
+export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
+
+/** The seed practice's checks before anything goes out; 景品表示法 5条3号 (ステマ告示) for disclosure. */
+export const DEFAULT_CHECKLIST: ChecklistItem[] = [
+  { id: 'purpose', ja: '投稿の目的がはっきりしている', en: 'The post has a clear purpose' },
+  { id: 'account', ja: '投稿するアカウントが正しい', en: 'It goes out from the right account' },
+  { id: 'links', ja: 'リンクを開いて行き先を確認した', en: 'Every link opens and goes where it should' },
+  { id: 'images', ja: '画像・動画に写り込みや権利の問題がない', en: 'Images and video: nothing unintended in frame, rights cleared' },
+  { id: 'disclosure', ja: '広告・PR 案件なら「広告」「PR」などと明記した', en: 'A sponsored post says 広告 / PR / ad clearly' },
+  { id: 'approval', ja: '必要な承認を得た', en: 'Approval obtained where required' },
+];
+
 export function isHttpsOrigin(value: string): boolean {
   try {
     const u = new URL(value);
@@ -87,6 +105,8 @@ export const SettingsSchema = z.object({
   audit: z
     .object({ retentionDays: z.number().int().min(1).max(3650).default(365), storeText: z.boolean().default(false) })
     .default({ retentionDays: 365, storeText: false }),
+  /** the popup's pre-post checklist; absent in older settings, so it defaults (no version bump) */
+  checklist: z.array(ChecklistItemSchema).max(30).default(DEFAULT_CHECKLIST),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

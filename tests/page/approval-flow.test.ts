@@ -166,9 +166,10 @@ describe('popup bridge', () => {
     await h.send({ type: 'createIdentity', name: '佐藤 広報' });
     requester = await currentIdentity();
     answerPopup(flow, 'x', controller.signal);
+    const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown[]>;
     const ask = async <K extends 'pageState' | 'requestApproval' | 'verifyApproval'>(message: unknown): Promise<PageReply<K>> => {
       let reply: unknown;
-      const results = await fakeBrowser.runtime.onMessage.trigger(message, {}, (r: unknown) => (reply = r));
+      const results = await trigger(message, {}, (r: unknown) => (reply = r));
       expect(results).toContain(true); // answered asynchronously
       await vi.waitFor(() => expect(reply).toBeDefined());
       return reply as PageReply<K>;
@@ -194,7 +195,7 @@ describe('popup bridge', () => {
     expect((await ask<'pageState'>({ kakunin: 'pageState' })).composers[0]).toMatchObject({ released: true, decision: 'pass', approval: { stale: false } });
     document.querySelector<HTMLElement>('[data-testid="tweetButtonInline"]')!.click();
     expect(posted).toEqual([DRAFT]);
-    expect(await fakeBrowser.runtime.onMessage.trigger({ type: 'checkDraft' }, {}, () => undefined)).toEqual([undefined]); // not ours
+    expect(await trigger({ type: 'checkDraft' }, {}, () => undefined)).toEqual([undefined]); // not ours
   });
 });
 
