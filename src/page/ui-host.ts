@@ -28,7 +28,7 @@ export class UiHost {
     this.element = doc.createElement('kakunin-composer');
     this.element.setAttribute('data-kakunin-composer', String(composerId));
     this.element.setAttribute('data-kakunin-site', site);
-    this.element.style.cssText = 'all:initial;position:fixed;left:0;top:0;z-index:2147483647;display:none';
+    this.element.style.cssText = 'all:initial;position:fixed;left:0;top:0;width:max-content;z-index:2147483647;display:none';
     this.root = this.element.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');
     style.textContent = IN_PAGE_CSS;

@@ -20,13 +20,20 @@ const NOTICES: Record<Notice, keyof typeof messages> = {
 export function ComposerUi({ view, actions }: { view: ComposerView; actions: ComposerActions }) {
   const t = translator(view.lang);
   const { counts } = view;
-  const label = view.checking ? t(messages.badgeChecking) : view.state === 'ok' ? t(messages.badgeOk) : t(messages.badgeFindings);
+  const label = view.unavailable
+    ? t(messages.badgeUnavailable)
+    : view.checking
+      ? t(messages.badgeChecking)
+      : view.state === 'ok'
+        ? t(messages.badgeOk)
+        : t(messages.badgeFindings);
   return (
     <div class="ui">
       <button
         type="button"
         class="badge"
         data-state={view.state}
+        data-unavailable={view.unavailable || undefined}
         aria-label={label}
         title={label}
         aria-expanded={view.panelOpen}
@@ -34,7 +41,7 @@ export function ComposerUi({ view, actions }: { view: ComposerView; actions: Com
         onMouseDown={(e) => e.preventDefault()}
         onClick={() => actions.togglePanel()}
       >
-        {view.checking ? <span class="spin" /> : <span>確認</span>}
+        {view.checking ? <span class="spin" /> : <span>{view.unavailable ? '確認 ?' : '確認'}</span>}
         {(['block', 'warn', 'info'] as const).map((s) => (
           <span class="count" data-severity={s} key={s}>
             <span class={`dot ${s}`} />

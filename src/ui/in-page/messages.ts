@@ -30,6 +30,7 @@ export const SEVERITY_LABELS: Record<Severity, M> = {
 export const messages = {
   badgeOk: m('確認済み: 問題なし', 'Kakunin: nothing found'),
   badgeChecking: m('確認中…', 'Checking…'),
+  badgeUnavailable: m('確認できません (投稿は止めません)', "Can't check (posts are not held)"),
   badgeFindings: m('確認: 指摘あり', 'Kakunin: findings'),
   openFindings: m('指摘を表示', 'Show findings'),
   closeFindings: m('閉じる', 'Close'),

@@ -7,11 +7,12 @@ export const IN_PAGE_CSS = `
 :host{all:initial}
 *{box-sizing:border-box}
 .ui{font:13px/1.5 system-ui,"Noto Sans CJK JP","Hiragino Sans",sans-serif;color:#14171a}
-.badge{display:inline-flex;align-items:center;gap:6px;padding:2px 8px;border-radius:999px;border:1px solid #c9d1d9;background:#fff;cursor:pointer;font:inherit;font-size:12px;box-shadow:0 1px 3px rgba(0,0,0,.15)}
+.badge{white-space:nowrap;display:inline-flex;align-items:center;gap:6px;padding:2px 8px;border-radius:999px;border:1px solid #c9d1d9;background:#fff;cursor:pointer;font:inherit;font-size:12px;box-shadow:0 1px 3px rgba(0,0,0,.15)}
 .badge[data-state=ok]{border-color:#2e9d5b;color:#1e6b3d}
 .badge[data-state=info]{border-color:${c.info}}
 .badge[data-state=warn]{border-color:${c.warn}}
 .badge[data-state=block]{border-color:${c.block};background:#fff5f5}
+.badge[data-unavailable]{border-style:dashed;border-color:#8c959f;color:#57606a;background:#fff}
 .count{display:inline-flex;align-items:center;gap:3px;font-variant-numeric:tabular-nums}
 .dot{width:8px;height:8px;border-radius:50%;display:inline-block}
 .dot.info{background:${c.info}}.dot.warn{background:${c.warn}}.dot.block{background:${c.block}}

@@ -25,6 +25,8 @@ export interface ComposerView {
   counts: Record<Severity, number>;
   findings: ShownFinding[];
   checking: boolean;
+  /** the last check failed: the findings shown may be stale and posts are not held */
+  unavailable: boolean;
   notice?: Notice;
   panelOpen: boolean;
   gate?: GateView;
