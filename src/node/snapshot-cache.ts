@@ -4,7 +4,7 @@
  * them, so an edit to either rebuilds it.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUILTIN_LISTS } from '../../dictionaries/index';
@@ -45,5 +45,9 @@ export function cachedBuiltinSnapshot(tokenizer: Tokenizer): IndexSnapshot {
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, JSON.stringify(snap));
   renameSync(tmp, path);
+  // Older snapshots are dead weight once the lists or the compiler changed.
+  for (const f of readdirSync(dirname(path))) {
+    if (/^builtin-index-[0-9a-f]+\.json$/.test(f) && join(dirname(path), f) !== path) rmSync(join(dirname(path), f), { force: true });
+  }
   return snap;
 }

@@ -5,7 +5,7 @@
 import type { Analysis, Span } from '../analysis';
 import type { Pattern } from '../dictionary/schema';
 import type { Tokenizer } from '../tokenizer/types';
-import { compilePart, PartMatcher, partKey, type Part } from './phrase';
+import { compilePart, PartMatcher, partFromData, partKey, partToData, type Part, type PartData } from './phrase';
 import { expandPhraseSlots } from './phrase-syntax';
 
 export const DEFAULT_GAP = 12;
@@ -20,13 +20,13 @@ type Compiled =
  * tokenizer dictionary, so a fresh service worker skips tokenizing ~20k pattern parts (seconds)
  * and only compiles what a company added. SNAPSHOT_VERSION changes whenever compiled parts would.
  */
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
 export interface IndexSnapshot {
   version: number;
-  parts: Array<Omit<Part, 'english'> & { english: string | null }>;
+  parts: PartData[];
   compiled: Array<{ kind: 'phrase'; variants: number[][][]; gap: number } | { kind: 're'; source: string; flags: string }>;
+  /** pattern source -> compiled id, so entries find their patterns without compiling them */
   keys: Array<[string, number]>;
-  partIds: Array<[string, number]>;
 }
 
 export class PatternIndex {
@@ -68,10 +68,9 @@ export class PatternIndex {
   toSnapshot(): IndexSnapshot {
     return {
       version: SNAPSHOT_VERSION,
-      parts: this.parts.map((p) => ({ ...p, english: p.english?.source ?? null })),
+      parts: this.parts.map(partToData),
       compiled: this.compiled.map((c) => (c.kind === 're' ? { kind: 're', source: c.re.source, flags: c.re.flags } : c)),
       keys: [...this.keys],
-      partIds: [...this.partIds],
     };
   }
 
@@ -79,10 +78,11 @@ export class PatternIndex {
   static fromSnapshot(tokenizer: Tokenizer, snap: IndexSnapshot): PatternIndex {
     if (snap.version !== SNAPSHOT_VERSION) throw new Error(`pattern snapshot version ${snap.version} is not ${SNAPSHOT_VERSION}`);
     const index = new PatternIndex(tokenizer);
-    index.parts = snap.parts.map((p) => ({ ...p, english: p.english === null ? null : new RegExp(p.english, 'g') }));
+    index.parts = snap.parts.map(partFromData);
     index.compiled = snap.compiled.map((c) => (c.kind === 're' ? { kind: 're', re: new RegExp(c.source, c.flags) } : c));
     index.keys = new Map(snap.keys);
-    index.partIds = new Map(snap.partIds);
+    // Parts are found again by key; the raw-source aliases are only a compile-time shortcut.
+    index.partIds = new Map(index.parts.map((p, i) => [p.key, i]));
     return index;
   }
 

@@ -53,7 +53,19 @@ export function partKey(source: string, surfaceOnly = false): { key: string; tex
 
 export function compilePart(k: ReturnType<typeof partKey>, tokenizer: Tokenizer, readingOf: (base: string) => string): Part {
   const { key, text, s } = k;
-  if (k.english) {
+  if (k.english) return englishPart(key, s);
+  const tokens: PatternToken[] = tokenizer.tokenize(text).map((t) => ({
+    s: fold(t.surface),
+    l: fold(t.base),
+    lr: t.base === t.surface ? fold(t.reading) : fold(readingOf(t.base)),
+    rs: fold(t.reading),
+  }));
+  const whole = tokens.map((t) => t.rs).join('');
+  const reading = !k.surfaceOnly && !isKanaWord(text) && tokens.every((t) => t.rs !== '') && whole.length >= MIN_READING ? whole : '';
+  return { key, english: null, words: [], prefix: '', s, tokens, reading, surfaceOnly: k.surfaceOnly };
+}
+
+function englishPart(key: string, s: string): Part {
     const words = s.split(/\s+/);
     const body = words.map((w) => w.split('*').map(escapeRegExp).join("[a-z0-9'’]*")).join('\\s+');
     const literal = words.filter((w) => !w.includes('*')).flatMap((w) => w.match(ENGLISH_WORD) ?? []);
@@ -67,16 +79,41 @@ export function compilePart(k: ReturnType<typeof partKey>, tokenizer: Tokenizer,
       reading: '',
       surfaceOnly: false,
     };
-  }
-  const tokens: PatternToken[] = tokenizer.tokenize(text).map((t) => ({
-    s: fold(t.surface),
-    l: fold(t.base),
-    lr: t.base === t.surface ? fold(t.reading) : fold(readingOf(t.base)),
-    rs: fold(t.reading),
-  }));
-  const whole = tokens.map((t) => t.rs).join('');
-  const reading = !k.surfaceOnly && !isKanaWord(text) && tokens.every((t) => t.rs !== '') && whole.length >= MIN_READING ? whole : '';
-  return { key, english: null, words: [], prefix: '', s, tokens, reading, surfaceOnly: k.surfaceOnly };
+}
+
+/**
+ * Parts as compact data for the shipped snapshot: [kind, folded surface, tokens, reading] with
+ * kind 0 = Japanese, 1 = Japanese written-form-only, 2 = English (rebuilt from the surface).
+ * Tokens are "s\tl\tlr\trs" lines, a field equal to the one before it written as \x01.
+ */
+export type PartData = [0 | 1 | 2, string, string, string];
+const SAME = '\x01';
+
+export function partToData(p: Part): PartData {
+  if (p.english) return [2, p.s, '', ''];
+  const tokens = p.tokens
+    .map((t) => [t.s, t.l === t.s ? SAME : t.l, t.lr, t.rs === t.lr ? SAME : t.rs].join('\t'))
+    .join('\n');
+  return [p.surfaceOnly ? 1 : 0, p.s, tokens, p.reading];
+}
+
+export function partFromData([kind, s, tokens, reading]: PartData): Part {
+  if (kind === 2) return englishPart(`en:${s}`, s);
+  return {
+    key: `${kind === 1 ? 'ja=' : 'ja'}:${s}`,
+    english: null,
+    words: [],
+    prefix: '',
+    s,
+    reading,
+    surfaceOnly: kind === 1,
+    tokens: tokens === ''
+      ? []
+      : tokens.split('\n').map((line) => {
+          const [ts, l, lr, rs] = line.split('\t') as [string, string, string, string];
+          return { s: ts, l: l === SAME ? ts : l, lr, rs: rs === SAME ? lr : rs };
+        }),
+  };
 }
 
 /** A kana word matches a kanji pattern token by reading only when the reading is long enough to be unambiguous (かじ: 火事? 家事? 舵?). */
