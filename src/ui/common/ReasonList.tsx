@@ -1,9 +1,8 @@
 /** Why an approval was refused: every reason verifyApprovals gave, in the reader's language. */
-import type { Reason } from '../../approval/reason';
 import type { Lang } from '../i18n/lang';
 import { commonMessages as msg } from './messages';
 
-export function ReasonList({ lang, reasons, title = msg.reasonsTitle[lang] }: { lang: Lang; reasons: readonly Pick<Reason, 'code' | 'message'>[]; title?: string }) {
+export function ReasonList({ lang, reasons, title = msg.reasonsTitle[lang] }: { lang: Lang; reasons: readonly { code: string; message: { ja: string; en: string } }[]; title?: string }) {
   return (
     <div class="reasons" role="alert">
       <strong>{title}</strong>
