@@ -102,12 +102,16 @@ export class BoxPainter implements Painter {
     const boxes: HTMLElement[] = [];
     outer: for (const marks of this.owned.values()) {
       for (const { range, severity } of marks) {
-        for (const r of range.getClientRects()) {
+        // Our layer is above the page: cut boxes to what the editor's scroll containers show.
+        const clip = visibleArea(range.commonAncestorContainer);
+        for (const rect of range.getClientRects()) {
+          const r = intersect(rect, clip);
+          if (!r) continue;
           if (boxes.length >= MAX_BOXES) break outer;
           const box = this.doc.createElement('div');
           const color = SEVERITY_COLORS[severity];
           box.className = `kakunin-box ${severity}`;
-          box.style.cssText = `position:fixed;left:${r.left}px;top:${r.top}px;width:${r.width}px;height:${r.height}px;border-bottom:2px solid ${color};background:${color}1f`;
+          box.style.cssText = `position:fixed;box-sizing:border-box;left:${r.left}px;top:${r.top}px;width:${r.width}px;height:${r.height}px;border-bottom:2px solid ${color};background:${color}1f`;
           boxes.push(box);
         }
       }
@@ -119,6 +123,35 @@ export class BoxPainter implements Painter {
     this.owned.clear();
     this.host.remove();
   }
+}
+
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+function intersect(r: Box, clip: Box): (Box & { width: number; height: number }) | null {
+  const left = Math.max(r.left, clip.left);
+  const top = Math.max(r.top, clip.top);
+  const right = Math.min(r.right, clip.right);
+  const bottom = Math.min(r.bottom, clip.bottom);
+  return right > left && bottom > top ? { left, top, right, bottom, width: right - left, height: bottom - top } : null;
+}
+
+/** The viewport cut by every clipping ancestor of `node` (crossing shadow roots: textarea mirrors). */
+export function visibleArea(node: Node): Box {
+  const view = node.ownerDocument?.defaultView ?? window;
+  let area: Box = { left: 0, top: 0, right: view.innerWidth, bottom: view.innerHeight };
+  let el: Element | null = node instanceof Element ? node : node.parentElement;
+  while (el) {
+    const style = view.getComputedStyle(el);
+    if (style.overflowX !== 'visible' || style.overflowY !== 'visible') area = intersect(area, el.getBoundingClientRect()) ?? { left: 0, top: 0, right: 0, bottom: 0 };
+    const root = el.getRootNode();
+    el = el.parentElement ?? (root instanceof ShadowRoot ? root.host : null);
+  }
+  return area;
 }
 
 export function createPainter(doc: Document, frames: FrameScheduler): Painter {
