@@ -2,7 +2,7 @@
  * Node host for the tokenizer dictionary: converts kuromoji's own IPADIC files from
  * node_modules into the KKD1 container once, caches it, and loads it from there.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -25,7 +25,8 @@ export function readKuromojiFiles(dir = kuromojiDictDir()): KuromojiFiles {
 export function ipadicCachePath(): string {
   const { version } = require('kuromoji/package.json') as { version: string };
   const root = resolve(dirname(require.resolve('kuromoji/package.json')), '..', '.cache', 'kakunin');
-  return join(root, `ipadic-kuromoji-${version}.kkd`);
+  // bump the revision whenever convert-ipadic.ts changes what it writes
+  return join(root, `ipadic-kuromoji-${version}-r2.kkd`);
 }
 
 /** Returns the path of the KKD1 file, building it from node_modules/kuromoji if missing. */
@@ -35,6 +36,9 @@ export function ensureIpadicFile(path = ipadicCachePath()): string {
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, convertIpadic(readKuromojiFiles()));
   renameSync(tmp, path); // atomic: a concurrent reader never sees half a file
+  for (const f of readdirSync(dirname(path))) {
+    if (/^ipadic-.*\.kkd$/.test(f) && join(dirname(path), f) !== path) rmSync(join(dirname(path), f), { force: true });
+  }
   return path;
 }
 

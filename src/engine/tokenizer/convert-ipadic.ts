@@ -107,9 +107,14 @@ export function convertIpadic(files: KuromojiFiles): Uint8Array {
   for (const s of pool) for (let j = 0; j < s.length; j++) strChars[c++] = s.charCodeAt(j);
 
   const bytesOf = (a: ArrayBufferView) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  // The double array was grown by doubling: a third of it (6 MB) is free slots after the last used
+  // one. A slot is used when its CHECK is >= 0; lookups past the end are "not found".
+  const check = new Int32Array(files['check.dat'].buffer, files['check.dat'].byteOffset, files['check.dat'].byteLength / 4);
+  let used = check.length;
+  while (used > 1 && check[used - 1]! < 0) used--;
   const sections: Record<SectionName, Uint8Array> = {
-    base: files['base.dat'],
-    check: files['check.dat'],
+    base: files['base.dat'].subarray(0, used * 4),
+    check: files['check.dat'].subarray(0, used * 4),
     cc: files['cc.dat'],
     tokLeft: bytesOf(tokLeft),
     tokRight: bytesOf(tokRight),
