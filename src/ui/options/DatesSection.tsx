@@ -1,60 +1,11 @@
 /** The built-in sensitive-date calendar, with reasons, and the company's own dates. */
-import { useMemo, useState } from 'preact/hooks';
-import { SensitiveDateSchema, type SensitiveDate } from '../../engine/context/calendar';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { SensitiveDate } from '../../engine/context/calendar';
 import { lockKey } from '../../storage/policy';
 import { useOptions } from './context';
+import { draftOf, EMPTY_DATE, validateDate, type DateDraft } from './date-form-model';
 import { LockNote } from './Locked';
 import { messages } from './messages';
-
-interface DateDraft {
-  id: string;
-  month: string;
-  day: string;
-  days: string;
-  since: string;
-  reasonJa: string;
-  reasonEn: string;
-  source: string;
-}
-const EMPTY: DateDraft = { id: '', month: '', day: '', days: '1', since: '', reasonJa: '', reasonEn: '', source: '' };
-
-const draftOf = (d: SensitiveDate): DateDraft => ({
-  id: d.id,
-  month: String(d.month),
-  day: String(d.day),
-  days: String(d.days),
-  since: d.since === undefined ? '' : String(d.since),
-  reasonJa: d.reason.ja,
-  reasonEn: d.reason.en,
-  source: d.source ?? '',
-});
-
-/** 2024 is a leap year, so 2/29 is a valid yearly date. */
-const dayExists = (month: number, day: number) => new Date(Date.UTC(2024, month - 1, day)).getUTCMonth() === month - 1;
-
-export function validateDate(d: DateDraft, taken: ReadonlySet<string>): { ok: true; date: SensitiveDate } | { ok: false; errors: Partial<Record<keyof DateDraft, string>> } {
-  const num = (s: string) => (s.trim() === '' ? undefined : Number(s));
-  const raw = {
-    id: d.id.trim(),
-    month: num(d.month),
-    day: num(d.day),
-    days: num(d.days) ?? 1,
-    ...(d.since.trim() ? { since: num(d.since) } : {}),
-    reason: { ja: d.reasonJa.trim() || d.reasonEn.trim(), en: d.reasonEn.trim() || d.reasonJa.trim() },
-    ...(d.source.trim() ? { source: d.source.trim() } : {}),
-  };
-  const errors: Partial<Record<keyof DateDraft, string>> = {};
-  const parsed = SensitiveDateSchema.safeParse(raw);
-  if (!parsed.success) {
-    for (const i of parsed.error.issues) {
-      const key = (i.path[0] === 'reason' ? (i.path[1] === 'en' ? 'reasonEn' : 'reasonJa') : i.path[0]) as keyof DateDraft;
-      errors[key] ??= i.message;
-    }
-  }
-  if (!errors.id && taken.has(raw.id)) errors.id = 'taken';
-  if (!errors.month && !errors.day && raw.month && raw.day && !dayExists(raw.month, raw.day)) errors.day = 'no-such-day';
-  return parsed.success && !Object.keys(errors).length ? { ok: true, date: parsed.data } : { ok: false, errors };
-}
 
 const byDate = (a: SensitiveDate, b: SensitiveDate) => a.month - b.month || a.day - b.day;
 
@@ -62,6 +13,10 @@ export function DatesSection() {
   const { t, lang, effective, locked, builtin, apply } = useOptions();
   const [editing, setEditing] = useState<{ previousId?: string; draft: DateDraft }>();
   const [errors, setErrors] = useState<Partial<Record<keyof DateDraft, string>>>({});
+  const formOpen = editing !== undefined;
+  useEffect(() => {
+    if (formOpen) document.getElementById('date-id')?.focus();
+  }, [formOpen]);
   const builtinDates = useMemo(() => [...builtin.calendar].sort(byDate), [builtin]);
 
   const taken = useMemo(() => new Set([...builtin.calendar, ...effective.dates].map((d) => d.id).filter((id) => id !== editing?.previousId)), [builtin, effective.dates, editing]);
@@ -178,7 +133,7 @@ export function DatesSection() {
           </div>
         </form>
       ) : (
-        <button type="button" onClick={() => setEditing({ draft: EMPTY })}>
+        <button type="button" onClick={() => setEditing({ draft: EMPTY_DATE })}>
           {t(messages.addDate)}
         </button>
       )}

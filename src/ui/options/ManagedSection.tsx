@@ -1,5 +1,5 @@
 /** What the administrator set through chrome.storage.managed, shown in one place (and locked in each section). */
-import type { ManagedPolicy } from '../../storage/policy';
+import type { ManagedPolicy } from '../../storage/managed-policy';
 import { useOptions } from './context';
 import { LockNote } from './Locked';
 import { messages } from './messages';

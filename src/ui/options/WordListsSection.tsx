@@ -1,5 +1,5 @@
 /** Company word lists: pick, create, rename, switch off or delete a list; edit its entries; import and export. */
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Entry } from '../../engine/dictionary/schema';
 import { lockKey } from '../../storage/policy';
 import { idConflicts, listChanges, newListId, takenIds } from '../../storage/word-lists';
@@ -20,6 +20,13 @@ export function WordListsSection() {
   const [selectedId, setSelectedId] = useState<string | undefined>(lists[0]?.id);
   const [newName, setNewName] = useState('');
   const [editing, setEditing] = useState<Editing>();
+  const addButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    // keyboard users land back on "Add entry" when the form closes, not at the top of the page
+    if (wasEditing.current && !editing) addButton.current?.focus();
+    wasEditing.current = !!editing;
+  }, [editing]);
   const selected = lists.find((l) => l.id === selectedId) ?? lists[0];
   const isLocked = !!selected && locked.has(lockKey.list(selected.id));
   // what the user may change is their own stored list (an admin list with the same id hides it)
@@ -135,7 +142,7 @@ export function WordListsSection() {
           )}
 
           {own && !editing && (
-            <button type="button" class="primary" onClick={() => setEditing({ kind: 'add' })}>
+            <button type="button" class="primary" ref={addButton} onClick={() => setEditing({ kind: 'add' })}>
               {t(messages.addEntry)}
             </button>
           )}

@@ -6,7 +6,7 @@ import type { SensitiveDate } from '../../engine/context/calendar';
 import type { DictionaryFile } from '../../engine/dictionary/schema';
 import type { AccountKind } from '../../engine/finding';
 import type { ReplyOf } from '../../messaging/protocol';
-import type { ManagedPolicy } from '../../storage/policy';
+import type { ManagedPolicy } from '../../storage/managed-policy';
 import type { SettingsBackup } from '../../storage/settings';
 import type { Settings } from '../../storage/settings-schema';
 

@@ -6,7 +6,7 @@ import { resolveAccountKind } from '../../../src/storage/accounts';
 import { saveSettings } from '../../../src/storage/settings';
 import { DEFAULT_SETTINGS } from '../../../src/storage/settings-schema';
 import { toOrigin } from '../../../src/ui/options/SitesSection';
-import { validateDate } from '../../../src/ui/options/DatesSection';
+import { validateDate } from '../../../src/ui/options/date-form-model';
 import { builtinCalendar } from '../../../src/rules/builtin';
 import { renderOptions, setupBrowser, stored, type Harness } from './harness';
 

@@ -59,6 +59,8 @@ describe('company lists', () => {
       message: { ja: '根拠が必要です。', en: '根拠が必要です。' },
     });
     expect(section().getByRole('cell', { name: saved.id })).toBeTruthy();
+    // focus returns to where the form was opened from
+    await waitFor(() => expect(document.activeElement).toBe(section().getByRole('button', { name: 'Add entry' })));
   });
 
   it('edits an entry, keeping the fields the form does not show, and refuses a taken id', async () => {
