@@ -2,11 +2,11 @@
 // Ctrl/Cmd+Enter from the editor's own key handler; the composer's own account switcher), on the
 // production build in real Chromium.
 import { describe, expect, test } from 'vitest';
-import { fixturePosts, gotoSite, postButtonLocator, waitForPosts } from './support/fixture-page.ts';
+import { fixturePosts, postButtonLocator, waitForPosts } from './support/fixture-page.ts';
 import { typeWithIme } from './support/ime.ts';
 import { badge, E2E_LIST, waitForVerdict } from './support/kakunin.ts';
 import { SITES } from './support/sites.ts';
-import { expectHeld, gateSuite, useKakunin, warningSuite } from './suites/composer-suite.ts';
+import { expectHeld, gateSuite, openComposer, useKakunin, warningSuite } from './suites/composer-suite.ts';
 
 const bluesky = SITES.bluesky;
 const COMPANY = 'kakunin.bsky.social';
@@ -46,7 +46,7 @@ describe("bluesky: the composer's own account decides the check", () => {
   const switcherText = () => env.page.locator(bluesky.account!).innerText();
 
   test('a company-only rule holds the company account and lets the personal one post, switched in the composer', async () => {
-    await gotoSite(env.page, bluesky);
+    await openComposer(env, bluesky);
     await typeWithIme(env.page, DRAFT);
     expect(await switcherText()).toBe(`@${COMPANY}`);
     await waitForVerdict(env.page, 1, 'block', 1);
@@ -62,7 +62,7 @@ describe("bluesky: the composer's own account decides the check", () => {
   });
 
   test('switching to the company account right before Ctrl+Enter is held, though the last check was personal', async () => {
-    await gotoSite(env.page, bluesky);
+    await openComposer(env, bluesky);
     await switchAccount();
     await typeWithIme(env.page, DRAFT);
     await waitForVerdict(env.page, 1, 'ok', 0);

@@ -4,12 +4,12 @@
 // (src/page/later-step.ts), on the production build in real Chromium.
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { fixturePosts, fixtureText, gotoSite, waitForPosts } from './support/fixture-page.ts';
+import { fixturePosts, fixtureText, waitForPosts } from './support/fixture-page.ts';
 import { typeWithIme } from './support/ime.ts';
 import { auditLog, badge, BENIGN, hashInWorker, highlightTexts, RISKY, waitForVerdict } from './support/kakunin.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 import { SITES } from './support/sites.ts';
-import { overrideWith, useKakunin, warningSuite } from './suites/composer-suite.ts';
+import { openComposer, overrideWith, useKakunin, warningSuite } from './suites/composer-suite.ts';
 
 const note = SITES.note;
 const [PROCEED, PUBLISH] = note.composers[0]!.postSteps as [string, string];
@@ -27,6 +27,7 @@ const verdictFor = (body: string): [string, number] => (body === RISKY ? ['block
  */
 async function writeAndProceed(page: Page, body: string, url = note.url): Promise<void> {
   await page.goto(url);
+  await badge(page, 1).waitFor({ state: 'attached' });
   await page.locator('textarea[placeholder="記事タイトル"]').fill(TITLE);
   await page.locator(note.composers[0]!.editor).click();
   await typeWithIme(page, body);
@@ -74,7 +75,7 @@ describe('note: two-step publishing', () => {
   });
 
   test('the edit page does not hold 公開に進む (nothing is published there)', async () => {
-    await gotoSite(env.page, note);
+    await openComposer(env, note);
     await typeWithIme(env.page, RISKY);
     await waitForVerdict(env.page, 1, 'block', 2);
     await env.page.locator(PROCEED).click();
