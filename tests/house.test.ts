@@ -1,9 +1,10 @@
 /** The project's own conventions, checked (refined-github's build/features.test.ts does the same). */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../src/engine/finding';
 import { builtinCalendar, builtinDictionaries } from '../src/rules/builtin';
+import { SITE_IDS } from '../src/storage/settings-schema';
 
 const root = resolve(__dirname, '..');
 const walk = (dir: string): string[] =>
@@ -38,5 +39,18 @@ describe('house rules', () => {
     for (const { file } of builtinDictionaries()) for (const e of file.entries) counts.set(e.category, (counts.get(e.category) ?? 0) + 1);
     for (const c of CATEGORIES) expect(block, `README count for ${c}`).toContain(`| ${c} | ${counts.get(c) ?? 0} |`);
     expect(block).toContain(`| sensitive dates (calendar) | ${builtinCalendar().length} |`);
+  });
+
+  it('every site has its adapter (with test URLs), content script, fixture, selector test and browser spec', () => {
+    const missing: string[] = [];
+    for (const site of SITE_IDS) {
+      const paths = [`src/sites/${site}.ts`, `entrypoints/${site}.content.ts`, `tests/e2e/fixtures/${site}/main.ts`, `tests/sites/${site}.test.ts`, `tests/e2e/${site}.spec.ts`];
+      for (const path of paths) if (!existsSync(join(root, path))) missing.push(path);
+      const adapter = join(root, `src/sites/${site}.ts`);
+      if (existsSync(adapter) && !readFileSync(adapter, 'utf8').includes('Test URLs')) missing.push(`"Test URLs" in src/sites/${site}.ts`);
+      const entry = join(root, `entrypoints/${site}.content.ts`);
+      if (existsSync(entry) && !readFileSync(entry, 'utf8').includes(`hookSite(ctx, ${site})`)) missing.push(`hookSite(ctx, ${site}) in entrypoints/${site}.content.ts`);
+    }
+    expect(missing).toEqual([]);
   });
 });
