@@ -89,6 +89,16 @@ const WEAK_PRIVATE = /(お客(様|さま)|お客さん|会員|顧客|ご本人|c
 const BUSINESS =
   /(店舗|お店|当店|弊店|本店|支店|[0-9一-龥]号店|本社|支社|営業所|事業所|事務所|オフィス|窓口|受付|代表|お?問い?合わ?せ|問合せ|TEL|FAX|フリーダイヤル|ナビダイヤル|電話受付|(ご|お)予約|営業時間|定休日|移転|新住所|所在地|アクセス|会場|サポート|センター|カスタマー|相談室|ダイヤル|お電話(ください|下さい|にて|でのご)|までご連絡|お気軽に|担当|ご質問|ご相談|公式|当社|弊社|株式会社|\(株\)|有限会社|事務局|広報|採用|求人|本部|工場|店長|ショップ|サロン|クリニック|医院|ホテル|施設|館|ビル|オープン|開店|営業|\bcustomer (service|support|care)\b|\bsupport\b|\bcontact\b|\boffice\b|\bstore\b|\bshop\b|\bheadquarters\b|\bhotline\b|\bcall us\b|\breservations?\b|\binquir(y|ies)\b|\bpress\b|\bopen(s|ing)?\b|\bhours\b)/i;
 
+/**
+ * Exposure: the detail is published to shame or warn about someone (a complainer, a prank caller, a
+ * no-show): 晒す, クレーマー, いたずら電話, 電話してきた, prank caller. The company's own complaint desk
+ * (クレーム対応窓口, 苦情受付) is not exposure, and warnings about impersonation scams
+ * (当社を装った詐欺電話, なりすまし) are about a fraudster's line, not a private person's.
+ */
+const EXPOSURE =
+  /(クレーマー|クレーム(?!対応|窓口|受付|担当|専用|係|相談)|苦情(?!受付|窓口|相談|担当|専用|係)|いたずら電話|イタズラ電話|悪戯電話|迷惑電話|無言電話|しつこく(?:電話|連絡|かけ|掛け|問い合わせ|クレーム|付きまと|つきまと)|しつこい(?:客|人|電話|クレーム)|怒鳴|晒|要注意人物|着信拒否|(?:電話|連絡|メール|DM)(?:を)?(?:して|掛けて|かけて|よこして)きた|かけてきた|掛けてきた|迷惑客|食い逃げ|万引き|無断キャンセル|ドタキャン|出禁|\bprank\b|\bharass|\bscream|\byell(?:ed|ing)\b|\babusive\b|\bcalled us\b|\bbanned\b|\bstalk)/i;
+const IMPERSONATION = /(装[っうい]|騙[るっ]|かたる|名乗[るっ]|なりすまし|成りすまし|偽の|偽サイト|偽メール|フィッシング|不審な(電話|メール|SMS)|詐欺(電話|メール|SMS|サイト)|\bphishing\b|\bimpersonat|\bscam (call|text|email)s?\b|\bfake\b)/i;
+
 export const blankBenignCompounds = (s: string) => s.replace(BENIGN_COMPOUNDS, (m) => ' '.repeat(m.length));
 
 export interface Cues {
@@ -99,6 +109,8 @@ export interface Cues {
   customer: boolean;
   /** a named individual with a familiar honorific (田中さん, 佐藤くん): may be the company's own staff */
   person: boolean;
+  /** the detail is being exposed to shame or warn about someone (クレーマーの番号, prank caller) */
+  exposed: boolean;
 }
 
 /** Looks for context cues in `text[window]`, ignoring what lies inside `exclude` (the detail itself). */
@@ -113,14 +125,15 @@ export function cuesIn(analysis: Analysis, window: Span, exclude: Span): Cues {
     business: BUSINESS.test(s),
     customer: persons.some((p) => p.formal),
     person: persons.length > 0,
+    exposed: EXPOSURE.test(s) && !IMPERSONATION.test(s),
   };
 }
 
 /**
- * Private-person context decides: a customer's name (田中様) or a strong cue (自宅, 在住, 会員番号),
- * or a weaker one (お客様, 田中さん) when nothing says it is the company's own channel.
+ * Private-person context decides: a customer's name (田中様), a strong cue (自宅, 在住, 会員番号), an
+ * exposure (クレーマーの番号です), or a weaker one (お客様, 田中さん) when nothing says it is the company's own channel.
  */
-export const looksPrivate = (c: Cues) => c.customer || c.strongPrivate || ((c.weakPrivate || c.person) && !c.business);
+export const looksPrivate = (c: Cues) => c.customer || c.strongPrivate || c.exposed || ((c.weakPrivate || c.person) && !c.business);
 
 // ---------------------------------------------------------------------------------------------
 // Named individuals

@@ -99,10 +99,26 @@ describe('privacy/my-number', () => {
     expect(await hits('控え 2718-2818-2840 をなくさないように', 'privacy/my-number')).toEqual([['block', '2718-2818-2840']]);
   });
 
-  it('labelled but invalid or a sample number is info', async () => {
-    expect(await hits('マイナンバー:3141 5926 5353', /^privacy\/my-number/)).toEqual([['info', '3141 5926 5353']]);
+  it('labelled but with a wrong check digit is warn: the label says what it is, and a typo still leaks most of it', async () => {
+    expect(await hits('マイナンバー:3141 5926 5353', /^privacy\/my-number/)).toEqual([['warn', '3141 5926 5353']]);
+    expect(await hits('母のマイナンバー、456789012340 でいいんだよね?', /^privacy\/my-number/, 'personal')).toEqual([['warn', '456789012340']]);
+    expect(await hits('個人番号:９８７６ ５４３２ １０９９ これ合ってる?', /^privacy\/my-number/, 'personal')).toEqual([['warn', '９８７６ ５４３２ １０９９']]);
+    expect(await hits('My Number: 3456 7890 1230 — is this right?', /^privacy\/my-number/, 'personal')).toEqual([['warn', '3456 7890 1230']]);
+    // the label a little further back on the same line
+    expect(await hits('New My Number card arrived! The number is 5678 1234 9010 lol', /^privacy\/my-number/, 'personal')).toEqual([
+      ['warn', '5678 1234 9010'],
+    ]);
+  });
+
+  it('a sample number or one written as an example is info', async () => {
     expect(await hits('記入例:個人番号 123456789018', /^privacy\/my-number/)).toEqual([['info', '123456789018']]);
     expect(await hits('マイナンバー 0000 0000 0000', /^privacy\/my-number/)).toEqual([['info', '0000 0000 0000']]);
+    expect(await hits('マイナンバー記入例 1234 5678 9012(見本です)', /^privacy\/my-number/)).toEqual([['info', '1234 5678 9012']]);
+  });
+
+  it('an unlabelled number with a wrong check digit stays silent, also after a label in another sentence', async () => {
+    expect(await hits('314159265353', /^privacy\/my-number/)).toEqual([]);
+    expect(await hits('マイナンバーカードで受け取れます。ご注文番号 1234 5678 9012', /^privacy\/my-number/)).toEqual([]);
   });
 
   it('carries 番号法 as its basis', async () => {
