@@ -111,6 +111,22 @@ describe('privacy/phone-number severity', () => {
     expect(await hits(s, RULE)).toEqual([['warn', num]]);
   });
 
+  it.each([
+    ['昨日しつこく電話してきたクレーマーの番号、03-1234-5678 です。皆さんご注意を', '03-1234-5678'],
+    ['この番号からの無言電話が続いています:052-123-4567。出ないようにしてください', '052-123-4567'],
+    ['Prank caller alert: 03-5555-1234 has called us 20 times today.', '03-5555-1234'],
+  ])('a landline exposed to warn others about its owner is warn: %s', async (s, num) => {
+    expect(await hits(s, RULE)).toEqual([['warn', num]]);
+  });
+
+  it.each([
+    ['クレーム対応窓口:0120-123-456(平日10時〜17時)', '0120-123-456'],
+    ['当社を名乗る不審な電話(03-9876-5432)にご注意ください', '03-9876-5432'],
+    ['しつこくない甘さのケーキ、ご予約は03-1234-5678まで', '03-1234-5678'],
+  ])("the company's own complaint desk or an impersonator's line is not exposure: %s", async (s, num) => {
+    expect(await hits(s, RULE)).toEqual([['info', num]]);
+  });
+
   it('every number is warn on a personal account', async () => {
     expect(await hits('うちの電話番号は03-1234-5678です', RULE, 'personal')).toEqual([['warn', '03-1234-5678']]);
     expect(await hits('新しいお店、0120-111-222に電話して予約した', RULE, 'personal')).toEqual([['warn', '0120-111-222']]);
