@@ -12,7 +12,13 @@ import type { PopupServices } from '../../src/ui/popup/services';
 /** Sends to the active tab's content script; undefined when nothing there answers. */
 export type PageTransport = (message: PageMessage) => Promise<unknown>;
 
+/**
+ * The tab the popup is about: the active one, or `popup.html#tab=<id>` when the popup is opened
+ * in a window of its own (it is then the active tab itself).
+ */
 async function activeTabId(): Promise<number | undefined> {
+  const pinned = Number(new URLSearchParams(globalThis.location?.hash.slice(1) ?? '').get('tab'));
+  if (Number.isInteger(pinned) && pinned > 0) return pinned;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id;
 }

@@ -89,6 +89,10 @@ export function ApproveApp({ services, lang = pickLang() }: { services: ApproveS
           </button>
         </form>
       )}
+      {view.kind === 'paste' && identity && !identity.identity && (
+        // An approver's first visit: make the key here and send the public key to the administrator.
+        <IdentityPanel lang={lang} identity={null} supported={identity.supported} create={createIdentity} copy={services.copy} />
+      )}
       {(view.kind === 'request' || view.kind === 'decided') && <RequestDetails lang={lang} opened={view.opened} />}
       {view.kind === 'request' && view.opened.self && (
         <p class="alert" role="alert" data-testid="self">

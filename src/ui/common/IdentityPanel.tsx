@@ -8,13 +8,23 @@ import type { Lang } from '../i18n/lang';
 import { CopyField } from './CopyField';
 import { commonMessages as msg } from './messages';
 
+function PublicParts({ lang, identity, copy }: { lang: Lang; identity: PublicIdentityView; copy: (text: string) => Promise<void> }) {
+  return (
+    <>
+      <p class="hint">{msg.identityIntro[lang]}</p>
+      <CopyField lang={lang} label={msg.publicKey[lang]} value={identity.publicKey} copy={copy} testId="own-public-key" />
+      <CopyField lang={lang} label={msg.shareLine[lang]} value={`${identity.name} ${identity.publicKey}`} copy={copy} />
+    </>
+  );
+}
+
 interface IdentityPanelProps {
   lang: Lang;
   identity: PublicIdentityView | null;
   supported: boolean;
   create: (name: string) => Promise<void>;
   copy: (text: string) => Promise<void>;
-  /** show the intro and share line (setup), or just name + key id (compact) */
+  /** public key and share line folded away under a disclosure (compact) or shown */
   compact?: boolean;
   headingLevel?: 2 | 3;
 }
@@ -59,12 +69,13 @@ export function IdentityPanel({ lang, identity, supported, create, copy, compact
       <p>
         <strong>{identity.name}</strong> · {msg.keyId[lang]} <code data-testid="own-key-id">{identity.keyId}</code>
       </p>
-      {!compact && (
-        <>
-          <p class="hint">{msg.identityIntro[lang]}</p>
-          <CopyField lang={lang} label={msg.publicKey[lang]} value={identity.publicKey} copy={copy} testId="own-public-key" />
-          <CopyField lang={lang} label={msg.shareLine[lang]} value={`${identity.name} ${identity.publicKey}`} copy={copy} />
-        </>
+      {compact ? (
+        <details>
+          <summary>{msg.showPublicKey[lang]}</summary>
+          <PublicParts lang={lang} identity={identity} copy={copy} />
+        </details>
+      ) : (
+        <PublicParts lang={lang} identity={identity} copy={copy} />
       )}
     </section>
   );

@@ -17,6 +17,7 @@ export const commonMessages = {
   ),
   keyId: m('鍵ID', 'Key id'),
   publicKey: m('公開鍵', 'Public key'),
+  showPublicKey: m('公開鍵を表示 (管理者に伝える)', 'Show public key (for your administrator)'),
   shareLine: m('共有用の文字列 (名前と公開鍵)', 'To share (name and public key)'),
   copy: m('コピー', 'Copy'),
   copied: m('コピーしました', 'Copied'),

@@ -65,9 +65,10 @@ describe('approval page', () => {
     await waitFor(() => expect(document.activeElement).toBe(result)); // focus moves to the result
     const code = (screen.getByTestId('approval-code') as HTMLTextAreaElement).value;
     expect(code).toMatch(/^KKAPP1\.[\w-]+$/);
-    fireEvent.click(screen.getByRole('button', { name: 'Copy' }));
+    const resultSection = result.closest('section')!;
+    fireEvent.click(within(resultSection).getByRole('button', { name: 'Copy' }));
     await waitFor(() => expect(copied).toEqual([code]));
-    expect(await screen.findByText('Copied')).toBeTruthy();
+    expect(await within(resultSection).findByText('Copied')).toBeTruthy();
 
     await actAs(requester);
     expect(await h.send({ type: 'verifyApprovalCodes', text: DRAFT, context: CONTEXT, codes: [code] })).toMatchObject({
@@ -99,6 +100,17 @@ describe('approval page', () => {
     fireEvent.input(screen.getByTestId('request-input'), { target: { value: `${req.code.slice(0, 40)}\n${req.code.slice(40)}` } });
     fireEvent.click(screen.getByRole('button', { name: 'Open' }));
     expect(await screen.findByTestId('draft-text')).toBeTruthy();
+  });
+
+  it("lets a new approver make their key on the page and shows the public key to send the admin", async () => {
+    await actAs(undefined);
+    renderPage('');
+    fireEvent.input(await screen.findByLabelText('Your name (shown to approvers and requesters)'), { target: { value: '田中 部長' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create my key' }));
+    const key = (await screen.findByTestId('own-public-key')) as HTMLInputElement;
+    expect(key.value).toMatch(/^[\w-]{43}$/);
+    expect(key.value).toBe((await currentIdentity()).privateKeyJwk.x);
+    expect(screen.getByText('Show public key (for your administrator)')).toBeTruthy();
   });
 
   it('asks an approver without a key to create one first, then lets them decide (reject)', async () => {
