@@ -7,16 +7,18 @@ import type { Finding } from '../engine/finding';
 import type { AuditEventInput, ReplyOf } from '../messaging/protocol';
 import type { ComposerMatch, SiteAdapter } from '../sites/site-adapter';
 import type { Lang } from '../ui/i18n/lang';
-import type { ComposerActions, GateView, Notice } from '../ui/in-page/view';
-import { hashText } from '../approval/text-hash';
+import type { ComposerActions } from '../ui/in-page/view';
+import { buildAuditEvent } from './audit-event';
 import { CheckLoop, draftKey, type Draft, type Outcome } from './check-loop';
+import { decidePost } from './decide-post';
 import { EDITORS } from './editors';
 import type { EditorModule, EditorSnapshot } from './editors/types';
 import { FindingsState, type HoldPolicy } from './findings-state';
 import type { FrameScheduler } from './frame';
 import { MIN_OVERRIDE_REASON, type AttemptVia, type Decision, type FailOpenReason, type Gate, type GateTarget } from './gate';
+import { marksFor, sameMarks } from './paint/marks';
 import type { Mark, Painter } from './paint/painter';
-import { UiHost } from './ui-host';
+import { UiHost, type ComposerFacts } from './ui-host';
 
 type CheckReply = ReplyOf<'checkDraft'>;
 export type Send = {
@@ -36,24 +38,6 @@ export interface ComposerEnv {
   debounceMs?: number;
 }
 
-/**
- * Underlines drawn per composer at most (cards are capped separately in ComposerUi). Chromium
- * repaints every highlight range of a text on each change: 300 ranges over a 20,000-character
- * Draft.js draft cost 100-170 ms per keystroke in `npm run bench:page`.
- */
-const MAX_MARKS = 100;
-
-function sameMarks(a: readonly Mark[], b: readonly Mark[]): boolean {
-  return (
-    a.length === b.length &&
-    a.every((m, i) => {
-      const n = b[i]!;
-      const r = m.range;
-      const q = n.range;
-      return m.severity === n.severity && r.startContainer === q.startContainer && r.startOffset === q.startOffset && r.endContainer === q.endContainer && r.endOffset === q.endOffset;
-    })
-  );
-}
 let nextId = 1;
 
 export class Composer implements GateTarget {
@@ -68,9 +52,6 @@ export class Composer implements GateTarget {
   private reply: { draft: Draft; value: CheckReply } | undefined;
   private failure: Draft | undefined;
   private handle: { value: string | undefined; at: number } | undefined;
-  private panelOpen = false;
-  private gateView: GateView | undefined;
-  private notice: Notice | undefined;
   private readonly refreshTask = () => this.refresh();
   private readonly layoutTask = () => this.layout();
   private readonly actions: ComposerActions;
@@ -85,20 +66,20 @@ export class Composer implements GateTarget {
       onOutcome: (o) => this.onOutcome(o),
       debounceMs: env.debounceMs,
     });
-    this.host = new UiHost(this.editor.ownerDocument, this.id, env.site);
     this.actions = {
-      togglePanel: (open) => this.update(() => (this.panelOpen = open ?? !this.panelOpen)),
+      togglePanel: (open) => this.host.set({ panelOpen: open ?? !this.host.state.panelOpen }),
       dismiss: (key, reason) => this.dismiss(key, reason),
       override: (reason) => env.gate.release(this, { by: 'override', reason }),
       requestApproval: () => {
-        if (!env.gate.requestApproval(this)) this.update(() => (this.notice = 'approval-unavailable'));
+        if (!env.gate.requestApproval(this)) this.host.set({ notice: 'approval-unavailable' });
       },
       closeGate: () => {
         env.gate.cancel(this);
         this.editor.focus();
       },
-      clearNotice: () => this.update(() => (this.notice = undefined)),
+      clearNotice: () => this.host.set({ notice: undefined }),
     };
+    this.host = new UiHost(this.editor.ownerDocument, this.id, env.site, env.lang, () => this.facts(), this.actions);
     env.gate.add(this);
     this.refresh();
     // A box that already holds text (a restored draft, a reply prefilled with @names) is checked.
@@ -161,12 +142,13 @@ export class Composer implements GateTarget {
   }
 
   private onOutcome(outcome: Outcome<CheckReply>): void {
+    const { notice } = this.host.state;
     if ('error' in outcome) {
       this.failure = outcome.draft;
-      if (!this.notice) this.notice = 'unreachable';
+      if (!notice) this.host.set({ notice: 'unreachable' });
     } else {
       this.failure = undefined;
-      if (this.notice === 'unreachable') this.notice = undefined;
+      if (notice === 'unreachable') this.host.set({ notice: undefined });
       this.reply = { draft: outcome.draft, value: outcome.result };
       this.state.apply(outcome.draft.text, outcome.result.findings);
     }
@@ -176,15 +158,8 @@ export class Composer implements GateTarget {
   }
 
   private paint(): void {
-    const snapshot = this.snapshot;
-    if (!snapshot) return;
-    const marks: Mark[] = [];
-    for (const { finding } of this.state.shown().slice(0, MAX_MARKS)) {
-      const range = snapshot.rangeFor(finding.start, finding.end);
-      if (range) marks.push({ range, severity: finding.severity });
-    }
-    // Handing the browser new ranges repaints the whole text: skip it when nothing moved (most
-    // frames of typing in a long draft, where the editor kept its text nodes).
+    if (!this.snapshot) return;
+    const marks = marksFor(this.snapshot, this.state.shown().map((s) => s.finding));
     if (sameMarks(this.marks, marks)) return;
     this.marks = marks;
     this.env.painter.set(this, marks);
@@ -197,28 +172,15 @@ export class Composer implements GateTarget {
     this.env.painter.relayout();
   }
 
-  private update(change: () => void): void {
-    change();
-    this.render();
+  private render(): void {
+    this.host.render();
   }
 
-  private render(): void {
+  private facts(): ComposerFacts {
     const { state, counts } = this.state.badge();
-    const checking = this.reply === undefined ? this.state.currentText.trim() !== '' && !this.failure : this.reply.draft.text !== this.state.currentText;
-    this.host.render(
-      {
-        lang: this.env.lang,
-        state,
-        counts,
-        findings: this.state.shown(),
-        checking: checking && !this.failure,
-        unavailable: this.failure !== undefined,
-        notice: this.notice,
-        panelOpen: this.panelOpen,
-        gate: this.gateView,
-      },
-      this.actions,
-    );
+    const text = this.state.currentText;
+    const checking = this.reply === undefined ? text.trim() !== '' : this.reply.draft.text !== text;
+    return { state, counts, findings: this.state.shown(), checking: checking && !this.failure, unavailable: this.failure !== undefined };
   }
 
   private async dismiss(key: string, reason: string): Promise<void> {
@@ -243,20 +205,16 @@ export class Composer implements GateTarget {
     // A post attempt reads the account afresh: a composer's own account switcher (Bluesky) may
     // have changed it within the last second, and the check must be the posting account's.
     this.handle = undefined;
-    const draft = this.readDraft();
-    if (draft.text.trim() === '') return { kind: 'pass' };
-    if (!this.env.adapter.quirks?.postButtonOptional && !this.postButton()) {
-      this.update(() => (this.notice = 'post-button-missing'));
-      return { kind: 'fail-open', reason: 'post-button-missing' };
-    }
-    const key = draftKey(draft);
-    if (!this.reply || draftKey(this.reply.draft) !== key) {
-      return this.failure && draftKey(this.failure) === key ? { kind: 'fail-open', reason: 'unreachable' } : { kind: 'pending' };
-    }
-    const { hold, findings } = this.reply.value;
-    const holding = this.state.holding(findings, hold);
-    if (!holding.held || hold.reason === null) return { kind: 'pass' };
-    return { kind: 'hold', reason: hold.reason, findings: holding.findings, allowOverride: hold.allowOverride };
+    const decision = decidePost({
+      draft: this.readDraft(),
+      postButtonFound: this.postButton() !== null,
+      postButtonOptional: this.env.adapter.quirks?.postButtonOptional === true,
+      reply: this.reply,
+      failure: this.failure,
+      state: this.state,
+    });
+    if (decision.kind === 'fail-open' && decision.reason === 'post-button-missing') this.host.set({ notice: 'post-button-missing' });
+    return decision;
   }
 
   flush(): Promise<unknown> {
@@ -264,22 +222,19 @@ export class Composer implements GateTarget {
   }
 
   showChecking(): void {
-    this.update(() => (this.gateView = { phase: 'checking' }));
+    this.host.set({ gate: { phase: 'checking' } });
   }
 
   showHeld(d: Extract<Decision, { kind: 'hold' }>): void {
-    this.update(() => {
-      this.panelOpen = false;
-      this.gateView = { phase: 'held', reason: d.reason, findings: d.findings, allowOverride: d.allowOverride, minReason: MIN_OVERRIDE_REASON };
-    });
+    this.host.set({ panelOpen: false, gate: { phase: 'held', reason: d.reason, findings: d.findings, allowOverride: d.allowOverride, minReason: MIN_OVERRIDE_REASON } });
   }
 
   hideGate(): void {
-    this.update(() => (this.gateView = undefined));
+    this.host.set({ gate: undefined });
   }
 
   failedOpen(reason: FailOpenReason, via: AttemptVia): void {
-    this.update(() => (this.notice = reason === 'post-button-missing' ? 'post-button-missing' : reason === 'unreachable' ? 'unreachable' : 'failed-open'));
+    this.host.set({ notice: reason === 'timeout' ? 'failed-open' : reason });
     void this.audit('released', { detail: { failOpen: reason, via } });
   }
 
@@ -289,22 +244,20 @@ export class Composer implements GateTarget {
 
   async audit(kind: AuditEventInput['kind'], extra: { reason?: string; detail?: Record<string, unknown>; findings?: Finding[] } = {}): Promise<boolean> {
     const draft = this.readDraft();
-    const findings = extra.findings ?? (this.reply && draftKey(this.reply.draft) === draftKey(draft) ? this.state.holding(this.reply.value.findings, this.reply.value.hold).findings : []);
+    const current = this.reply && draftKey(this.reply.draft) === draftKey(draft) ? this.reply.value : undefined;
     try {
-      const event: AuditEventInput = {
-        kind,
+      const event = await buildAuditEvent(kind, {
         site: this.env.site,
-        handle: draft.handle,
+        draft,
         account: this.reply?.value.account,
-        textHash: await hashText(draft.text),
-        findings: findings.map((f) => ({ rule: f.rule, category: f.category, severity: f.severity })),
+        findings: extra.findings ?? (current ? this.state.holding(current.findings, current.hold).findings : []),
         reason: extra.reason,
         detail: extra.detail,
-      };
+      });
       await this.env.send({ type: 'recordAudit', event, text: draft.text });
       return true;
     } catch {
-      this.update(() => (this.notice = 'audit-failed'));
+      this.host.set({ notice: 'audit-failed' });
       return false;
     }
   }

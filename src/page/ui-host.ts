@@ -6,7 +6,18 @@
 import { h, render } from 'preact';
 import { ComposerUi } from '../ui/in-page/ComposerUi';
 import { IN_PAGE_CSS } from '../ui/in-page/styles';
-import type { ComposerActions, ComposerView } from '../ui/in-page/view';
+import type { Lang } from '../ui/i18n/lang';
+import type { ComposerActions, ComposerView, GateView, Notice } from '../ui/in-page/view';
+
+/** What the composer knows (findings, checking); the host adds the UI's own state. */
+export type ComposerFacts = Pick<ComposerView, 'state' | 'counts' | 'findings' | 'checking' | 'unavailable'>;
+
+/** The UI's own state: is the panel open, which gate dialog, which notice. */
+export interface UiState {
+  panelOpen: boolean;
+  gate?: GateView;
+  notice?: Notice;
+}
 
 /**
  * Events that must not reach the site from our UI: typing a reason must not fire the site's
@@ -23,8 +34,16 @@ export class UiHost {
   readonly element: HTMLElement;
   private readonly root: ShadowRoot;
   private readonly mount: HTMLDivElement;
+  private ui: UiState = { panelOpen: false };
 
-  constructor(doc: Document, composerId: number, site: string) {
+  constructor(
+    doc: Document,
+    composerId: number,
+    site: string,
+    private readonly lang: Lang,
+    private readonly facts: () => ComposerFacts,
+    private readonly actions: ComposerActions,
+  ) {
     this.element = doc.createElement('kakunin-composer');
     this.element.setAttribute('data-kakunin-composer', String(composerId));
     this.element.setAttribute('data-kakunin-site', site);
@@ -38,7 +57,18 @@ export class UiHost {
     doc.body.append(this.element);
   }
 
-  render(view: ComposerView, actions: ComposerActions): void {
+  get state(): Readonly<UiState> {
+    return this.ui;
+  }
+
+  /** Changes the UI's state and renders. */
+  set(change: Partial<UiState>): void {
+    this.ui = { ...this.ui, ...change };
+    this.render();
+  }
+
+  render(): void {
+    const view: ComposerView = { ...this.facts(), lang: this.lang, ...this.ui };
     const el = this.element;
     el.setAttribute('data-kakunin-state', view.state);
     el.setAttribute('data-kakunin-count', String(view.findings.length));
@@ -47,7 +77,7 @@ export class UiHost {
     else el.removeAttribute('data-kakunin-gate');
     if (view.notice) el.setAttribute('data-kakunin-notice', view.notice);
     else el.removeAttribute('data-kakunin-notice');
-    render(h(ComposerUi, { view, actions }), this.mount);
+    render(h(ComposerUi, { view, actions: this.actions }), this.mount);
   }
 
   /** Sits at the editor's bottom-right corner, inside its box (where the last line rarely reaches). */
