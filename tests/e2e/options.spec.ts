@@ -62,21 +62,22 @@ describe('options page', () => {
     await waitForVerdict(page, 1, 'ok', 0);
 
     await openOptions();
-    await page.getByLabel('新しいリストの名前').fill('販促チェック');
-    await page.getByRole('button', { name: '新しいリスト' }).click();
-    await page.getByRole('button', { name: '項目を追加' }).click();
-    const form = page.getByRole('form', { name: '項目を追加' });
+    const lists = page.locator('section#word-lists');
+    await lists.getByLabel('新しいリストの名前').fill('販促チェック');
+    await lists.getByRole('button', { name: '新しいリスト' }).click();
+    await lists.getByRole('button', { name: '項目を追加' }).click();
+    const form = lists.getByRole('form', { name: '項目を追加' });
     await form.getByLabel('ID', { exact: true }).fill('compliance/nanohana');
     await form.getByLabel('重大度').selectOption('block');
     await form.getByLabel('パターン (1行に1つ)').fill(WORD);
     await form.getByLabel('メッセージ (日本語)').fill('発売前の商品名です。');
     await form.getByLabel('メッセージ (英語)').fill('A product not yet announced.');
     await form.getByRole('button', { name: '保存', exact: true }).click();
-    await page.getByRole('cell', { name: 'compliance/nanohana', exact: true }).waitFor();
+    await lists.getByRole('cell', { name: 'compliance/nanohana', exact: true }).waitFor();
     await expect.poll(async () => (await storedSettings())?.lists?.map((l) => [l.name, l.entries.map((e) => e.id)])).toEqual([['販促チェック', ['compliance/nanohana']]]);
 
     // the try box sees it through the background
-    await page.getByLabel('確認する文').fill(DRAFT);
+    await page.locator('section#try').getByLabel('確認する文').fill(DRAFT);
     await page.locator('#try .findings li').filter({ hasText: WORD }).waitFor({ timeout: 30_000 });
 
     await gotoSite(page, SITES.x);
@@ -89,7 +90,7 @@ describe('options page', () => {
     await openOptions();
     const before = await storedSettings();
     const csv = ['id,category,severity,patterns,message_ja', 'compliance/ok,compliance,warn,良い,m', 'compliance/bad,compliance,severe,悪い,m', 'compliance/paren,compliance,warn,"(a|b",m'].join('\r\n');
-    await page.getByLabel('CSV または JSON ファイルを読み込む').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.locator('section#word-lists').getByLabel('CSV または JSON ファイルを読み込む').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     const alert = page.locator('.import-errors');
     await alert.waitFor();
     expect(await alert.locator('li').allTextContents()).toEqual([expect.stringMatching(/^3行目 compliance\/bad \[severity\]/), expect.stringMatching(/^4行目 compliance\/paren \[patterns\]/)]);
@@ -101,7 +102,7 @@ describe('options page', () => {
     const rows = ['id,category,severity,patterns,message_ja,message_en'];
     for (let i = 0; i < 10_000; i++) rows.push(`confidential/big-${i},confidential,warn,"社内用語${i} | (禁止|NG)語${i}",社内ルール${i},Company rule ${i}`);
     const started = Date.now();
-    await page.getByLabel('CSV または JSON ファイルを読み込む').setInputFiles({ name: '大きなリスト.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\r\n')) });
+    await page.locator('section#word-lists').getByLabel('CSV または JSON ファイルを読み込む').setInputFiles({ name: '大きなリスト.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\r\n')) });
     const done = page.getByText(/「大きなリスト」に10000件を読み込みました/);
     await done.waitFor({ timeout: 30_000 });
     const ms = Date.now() - started;
@@ -111,7 +112,7 @@ describe('options page', () => {
     await expect.poll(async () => (await storedSettings())?.lists?.find((l) => l.name === '大きなリスト')?.entries.length).toBe(10_000);
     expect(await page.locator('table.entries-table tbody tr').count()).toBe(50);
     const search = Date.now();
-    await page.getByLabel(/項目を検索/).fill('社内用語9876');
+    await page.locator('section#word-lists').getByLabel(/項目を検索/).fill('社内用語9876');
     await page.locator('table.entries-table tbody tr').filter({ hasText: 'confidential/big-9876' }).waitFor();
     expect(await page.locator('table.entries-table tbody tr').count()).toBe(1);
     console.log(`real Chromium: search over 10,000 entries answered in ${Date.now() - search} ms (200 ms debounce included)`);
@@ -120,20 +121,22 @@ describe('options page', () => {
   test('a screenshot of each section', async () => {
     await openOptions();
     // some content of each kind, entered as a user would
-    await page.getByLabel('ハンドル (@なし)').fill('kakunin_support');
-    await page.getByLabel('種別', { exact: true }).selectOption('personal');
-    await page.getByRole('form', { name: 'アカウントを追加' }).getByRole('button', { name: '追加' }).click();
-    await page.getByRole('cell', { name: '@kakunin_support', exact: true }).waitFor();
-    await page.getByRole('button', { name: '配慮日を追加' }).click();
-    const date = page.getByRole('form', { name: '配慮日を追加' });
+    const accounts = page.locator('section#accounts');
+    await accounts.getByLabel('ハンドル (@なし)').fill('kakunin_support');
+    await accounts.getByLabel('種別', { exact: true }).selectOption('personal');
+    await accounts.getByRole('form', { name: 'アカウントを追加' }).getByRole('button', { name: '追加' }).click();
+    await accounts.getByRole('cell', { name: '@kakunin_support', exact: true }).waitFor();
+    const dates = page.locator('section#dates');
+    await dates.getByRole('button', { name: '配慮日を追加' }).click();
+    const date = dates.getByRole('form', { name: '配慮日を追加' });
     await date.getByLabel('ID').fill('founding-accident');
     await date.getByLabel('月', { exact: true }).fill('6');
     await date.getByLabel('日', { exact: true }).fill('3');
     await date.getByLabel('理由 (日本語)').fill('工場事故の日 (社内の追悼日)');
     await date.getByLabel('理由 (英語)').fill('Factory accident memorial day');
     await date.getByRole('button', { name: '保存' }).click();
-    await page.getByRole('cell', { name: 'founding-accident', exact: true }).waitFor();
-    await page.getByLabel('確認する文').fill(DRAFT);
+    await dates.getByRole('cell', { name: 'founding-accident', exact: true }).waitFor();
+    await page.locator('section#try').getByLabel('確認する文').fill(DRAFT);
     await page.locator('#try [data-testid="findings-count"]').waitFor({ timeout: 30_000 });
     for (const id of SECTIONS) {
       const path = await shootSection(id);
