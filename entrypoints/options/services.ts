@@ -38,6 +38,11 @@ export function createOptionsServices(transport: Transport = (m) => browser.runt
     removeOrigin: async (origin) => {
       await browser.permissions.remove({ origins: [pattern(origin)] });
     },
+    audit: {
+      list: (filter) => send({ type: 'listAudit', filter }),
+      export: (filter, format) => send({ type: 'exportAudit', filter, format }),
+      prune: () => send({ type: 'pruneAudit' }),
+    },
     download(fileName, text, mime) {
       const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
       const a = document.createElement('a');

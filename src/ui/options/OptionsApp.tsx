@@ -3,6 +3,9 @@ import { useMemo } from 'preact/hooks';
 import { pickLang, translator, type Lang } from '../i18n/lang';
 import { AccountsSection } from './AccountsSection';
 import { ApproversSection } from './ApproversSection';
+import { auditMessages } from './audit-messages';
+import { AuditLogSection } from './AuditLogSection';
+import { ChecklistSection } from './ChecklistSection';
 import { OptionsContext, type OptionsContextValue } from './context';
 import { DatesSection } from './DatesSection';
 import { ManagedSection } from './ManagedSection';
@@ -23,6 +26,8 @@ const SECTIONS = [
   ['sites', messages.sites],
   ['dates', messages.dates],
   ['managed', messages.managed],
+  ['checklist', auditMessages.checklistTitle],
+  ['audit', auditMessages.title],
 ] as const;
 
 function StatusBar({ status, t, canUndo, undo }: { status: SaveStatus; t: (m: { ja: string; en: string }) => string; canUndo: boolean; undo: () => void }) {
@@ -104,6 +109,8 @@ export function OptionsApp({ services, lang = pickLang() }: { services: OptionsS
           <SitesSection />
           <DatesSection />
           <ManagedSection />
+          <ChecklistSection />
+          <AuditLogSection />
         </main>
         <StatusBar status={state.status} t={t} canUndo={state.canUndo} undo={() => void state.undo()} />
       </div>

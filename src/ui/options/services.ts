@@ -9,6 +9,7 @@ import type { ReplyOf } from '../../messaging/protocol';
 import type { ManagedPolicy } from '../../storage/managed-policy';
 import type { SettingsBackup } from '../../storage/settings';
 import type { Settings } from '../../storage/settings-schema';
+import type { AuditServices } from './audit-services';
 
 export interface OptionsData {
   /** the user's own settings, repaired if needed: what the page edits */
@@ -41,4 +42,6 @@ export interface OptionsServices {
   hasOrigin(origin: string): Promise<boolean>;
   removeOrigin(origin: string): Promise<void>;
   download(fileName: string, text: string, mime: string): void;
+  /** the audit log through the background (AuditLogSection, issue 4) */
+  audit?: AuditServices;
 }

@@ -13,8 +13,8 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
-const SECTIONS_JA = ['文を試す', '単語リスト', 'アカウント', '承認者とポリシー', 'サイト', '配慮日', '管理者のポリシー'];
-const SECTIONS_EN = ['Try a sentence', 'Word lists', 'Accounts', 'Approvers and policy', 'Sites', 'Sensitive dates', 'Managed policy'];
+const SECTIONS_JA = ['文を試す', '単語リスト', 'アカウント', '承認者とポリシー', 'サイト', '配慮日', '管理者のポリシー', '投稿前チェックリスト', '監査ログ'];
+const SECTIONS_EN = ['Try a sentence', 'Word lists', 'Accounts', 'Approvers and policy', 'Sites', 'Sensitive dates', 'Managed policy', 'Before-posting checklist', 'Audit log'];
 
 describe('the page', () => {
   it.each([
@@ -25,6 +25,7 @@ describe('the page', () => {
     const headings = screen.getAllByRole('heading', { level: 2 }).map((e) => e.textContent);
     expect(headings).toEqual(names);
     const nav = screen.getByRole('navigation', { name: lang === 'ja' ? '設定の項目' : 'Settings sections' });
+    expect(within(nav).getAllByRole('link')).toHaveLength(names.length);
     for (const link of within(nav).getAllByRole('link')) {
       const target = document.getElementById(link.getAttribute('href')!.slice(1));
       expect(target?.tagName).toBe('SECTION');
