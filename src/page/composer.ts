@@ -105,6 +105,15 @@ export class Composer implements GateTarget {
     }, 0);
   }
 
+  /** Settings changed: the last reply no longer decides a post; check again. */
+  recheck(): void {
+    this.reply = undefined;
+    this.failure = undefined;
+    this.loop.reset();
+    this.loop.changed();
+    this.render();
+  }
+
   relayout(): void {
     this.env.frames.schedule(this.layoutTask);
   }

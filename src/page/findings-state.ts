@@ -23,7 +23,8 @@ export class FindingsState {
   private findings: Finding[] = [];
   private readonly dismissed = new Set<string>();
 
-  constructor(private readonly policy: HoldPolicy) {}
+  /** `policy` is shared and kept current by hook-site.ts (settings can change while a page is open). */
+  constructor(private readonly policy: Readonly<HoldPolicy>) {}
 
   get currentText(): string {
     return this.text;
@@ -79,12 +80,16 @@ export class FindingsState {
 
   /**
    * Whether a reply holds the post once dismissals are taken into account: a findings hold stands
-   * while a finding at or above the policy's level is not dismissed; an approval hold always stands.
+   * while a finding at or above the policy's level is not dismissed; an approval hold always
+   * stands. Without dismissals the background's word stands as it is: it decided with the current
+   * policy, while this page's copy of the policy may be older.
    */
   holding(findings: readonly Finding[], hold: Hold): { held: boolean; findings: Finding[] } {
-    const atLevel = findings.filter((f) => RANK[f.severity] >= RANK[this.policy.holdAt] && !this.isDismissed(f));
     if (!hold.held) return { held: false, findings: [] };
-    if (hold.reason === 'approval-required') return { held: true, findings: findings.filter((f) => !this.isDismissed(f)) };
+    const live = findings.filter((f) => !this.isDismissed(f));
+    if (hold.reason === 'approval-required') return { held: true, findings: live };
+    const atLevel = live.filter((f) => RANK[f.severity] >= RANK[this.policy.holdAt]);
+    if (live.length === findings.length) return { held: true, findings: atLevel.length ? atLevel : live };
     return { held: atLevel.length > 0, findings: atLevel };
   }
 }

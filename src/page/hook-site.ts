@@ -24,11 +24,29 @@ export async function hookSite(ctx: ContentScriptContext, adapter: SiteAdapter):
   const config = await send({ type: 'getPageConfig', site: adapter.siteKey(location) }).catch(() => DEFAULT_CONFIG);
   if (!config.enabled || ctx.isInvalid) return undefined;
   const lang = pickLang();
+  const site = adapter.siteKey(location);
+  // Shared with every composer and kept current: a company may tighten the policy while the page
+  // is open (holds are decided by the background with the current policy; the page needs it for
+  // dismissals). Turning a site off takes effect on its next load.
+  const policy = { holdAt: config.holdAt, allowOverride: config.allowOverride };
+  const onSettings = (changes: Record<string, unknown>, area: string) => {
+    if (area !== 'managed' && !('settings' in changes)) return;
+    send({ type: 'getPageConfig', site }).then(
+      (c) => {
+        Object.assign(policy, { holdAt: c.holdAt, allowOverride: c.allowOverride });
+        // Results checked under the old settings no longer decide a post.
+        runtime.recheck();
+      },
+      () => undefined,
+    );
+  };
+  browser.storage.onChanged.addListener(onSettings);
+  ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onSettings));
   const runtime = new PageRuntime({
     // Sites that publish from a later page (note) get their last button gated: later-step.ts.
     adapter: withLaterStep(adapter, { doc: document, signal: ctx.signal, lang }),
     send: send as Send,
-    policy: { holdAt: config.holdAt, allowOverride: config.allowOverride },
+    policy,
     lang,
     signal: ctx.signal,
   });

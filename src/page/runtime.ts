@@ -76,6 +76,11 @@ export class PageRuntime {
     this.watcher.schedule();
   }
 
+  /** Settings changed: every composer checks its draft again before its next post. */
+  recheck(): void {
+    this.composers.forEach((c) => c.recheck());
+  }
+
   /** For tests and tools: the composers in discovery order. */
   list(): Composer[] {
     return [...this.composers.values()];

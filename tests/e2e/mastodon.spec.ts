@@ -41,7 +41,7 @@ test('underlines the risky words of a textarea on its mirror, aligned with the t
   // The mirror's range for 黒豆茶 sits where the textarea draws it: same line, x offset of 店頭で.
   const geometry = await page.evaluate(() => {
     const ta = document.querySelector('form.compose-form textarea') as HTMLTextAreaElement;
-    const range = [...(CSS.highlights.get('kakunin-block') as Set<Range>)][0]!;
+    const range = [...(CSS.highlights.get('kakunin-block') as unknown as Set<Range>)][0]!;
     const r = range.getBoundingClientRect();
     const t = ta.getBoundingClientRect();
     const cs = getComputedStyle(ta);

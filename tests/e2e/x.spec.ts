@@ -170,6 +170,22 @@ describe('submit gate', () => {
     await expectHeld(1, 1);
   });
 
+  test('a policy tightened in options applies to an open page at once', async () => {
+    await gotoSite(page, x);
+    await typeWithIme(page, '白玉団子をどうぞ');
+    await waitForVerdict(page, 1, 'warn', 1);
+    // holdAt=block: a warning alone does not hold. The company switches to holdAt=warn meanwhile:
+    // the open page checks its draft again under the new settings.
+    const checksOf = async () => (await checksSeen(browser.serviceWorker)).filter((c) => c.text === '白玉団子をどうぞ').length;
+    const before = await checksOf();
+    await configure(browser.serviceWorker, { accounts: [{ site: 'x', handle: 'kakunin_jp', kind: 'company' }], policy: { holdAt: 'warn' } });
+    await expect.poll(checksOf).toBeGreaterThan(before);
+    await waitForVerdict(page, 1, 'warn', 1);
+    await clickPost(page, x);
+    await expectHeld();
+    await configure(browser.serviceWorker, { accounts: [{ site: 'x', handle: 'kakunin_jp', kind: 'company' }] });
+  });
+
   test('a clean post goes through on the first click', async () => {
     await gotoSite(page, x);
     await typeWithIme(page, BENIGN);

@@ -46,4 +46,25 @@ describe('FindingsState', () => {
     expect(s.holding([], { held: true, reason: 'approval-required', allowOverride: false }).held).toBe(true);
     expect(s.holding(warn, { held: false, reason: null, allowOverride: false }).held).toBe(false);
   });
+
+  it("keeps the background's hold when the page's policy copy is older and nothing was dismissed", () => {
+    // The page loaded with holdAt=block; the company switched to warn since: the worker holds a warn.
+    const s = new FindingsState({ holdAt: 'block', allowOverride: true });
+    s.setText(TEXT);
+    const warn = [at(TEXT, '白玉団子', 'warn')];
+    s.apply(TEXT, warn);
+    expect(s.holding(warn, HELD)).toEqual({ held: true, findings: warn });
+  });
+
+  it('follows a policy changed in place (hook-site.ts updates the shared object)', () => {
+    const policy = { holdAt: 'block' as 'block' | 'warn', allowOverride: true };
+    const s = new FindingsState(policy);
+    s.setText(TEXT);
+    const findings = [at(TEXT, '黒豆茶', 'block'), at(TEXT, '白玉団子', 'warn')];
+    s.apply(TEXT, findings);
+    s.dismiss('compliance/block-word|黒豆茶');
+    expect(s.holding(findings, HELD).held).toBe(false);
+    policy.holdAt = 'warn';
+    expect(s.holding(findings, HELD)).toEqual({ held: true, findings: [findings[1]] });
+  });
 });
