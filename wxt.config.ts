@@ -41,7 +41,8 @@ export default defineConfig({
     // alarms: the audit log's daily retention prune (src/worker/audit-retention.ts).
     // scripting: content scripts registered at runtime for the Mastodon instances and "any text box"
     // sites added in options (src/worker/content-scripts.ts).
-    permissions: ['storage', 'alarms', 'scripting'],
+    // unlimitedStorage: a company's 10k-entry word list is ~3 MB; storage.local otherwise caps at 10 MB.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting'],
     // Mastodon instances and other sites the user adds on the options page, asked for one origin at a time.
     optional_host_permissions: ['https://*/*'],
     // Chrome reads managed policy through this schema (public/managed_schema.json); Firefox takes

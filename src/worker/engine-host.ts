@@ -23,6 +23,7 @@ export function createEngineHost(readDictionary: () => Promise<ArrayBuffer>, rea
   const loadTokenizer = sharedTokenizer(readDictionary);
   let built: { key: string; engine: Engine; skipped: string[] } | undefined;
   const cache = new Map<string, Finding[]>();
+  const keys = new WeakMap<Settings, string>();
   // A missing or unreadable snapshot only costs time: the lists then compile from source.
   let snapshot: Promise<IndexSnapshot | undefined> | undefined;
   const loadSnapshot = () => (snapshot ??= readSnapshot().catch(() => undefined));
@@ -44,7 +45,13 @@ export function createEngineHost(readDictionary: () => Promise<ArrayBuffer>, rea
 
   /** Builds the engine for these settings; a company list that does not compile is left out (and reported). */
   async function engineFor(settings: Settings): Promise<Engine> {
-    const key = JSON.stringify([settings.lists, settings.categories, settings.disabledRules, settings.dates]);
+    // Settings objects are replaced, never mutated, when storage changes: key each one once
+    // (a 10k-entry list is megabytes of JSON, too much to serialize per keystroke).
+    let key = keys.get(settings);
+    if (key === undefined) {
+      key = JSON.stringify([settings.lists, settings.categories, settings.disabledRules, settings.dates]);
+      keys.set(settings, key);
+    }
     if (built?.key === key) return built.engine;
     const [t, snap] = await Promise.all([tokenizer(), loadSnapshot()]);
     let lists = settings.lists.filter((l) => l.enabled).map((l) => ({ file: { name: l.name, entries: l.entries }, source: l.name }));
