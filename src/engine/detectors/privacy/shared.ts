@@ -92,11 +92,13 @@ const BUSINESS =
 /**
  * Exposure: the detail is published to shame or warn about someone (a complainer, a prank caller, a
  * no-show): 晒す, クレーマー, いたずら電話, 電話してきた, prank caller. The company's own complaint desk
- * (クレーム対応窓口, 苦情受付) is not exposure, and warnings about impersonation scams
+ * (クレーム対応窓口, 苦情受付, お客様相談室までお電話を) is not exposure, and warnings about impersonation scams
  * (当社を装った詐欺電話, なりすまし) are about a fraudster's line, not a private person's.
  */
 const EXPOSURE =
   /(クレーマー|クレーム(?!対応|窓口|受付|担当|専用|係|相談)|苦情(?!受付|窓口|相談|担当|専用|係)|いたずら電話|イタズラ電話|悪戯電話|迷惑電話|無言電話|しつこく(?:電話|連絡|かけ|掛け|問い合わせ|クレーム|付きまと|つきまと)|しつこい(?:客|人|電話|クレーム)|怒鳴|晒|要注意人物|着信拒否|(?:電話|連絡|メール|DM)(?:を)?(?:して|掛けて|かけて|よこして)きた|かけてきた|掛けてきた|迷惑客|食い逃げ|万引き|無断キャンセル|ドタキャン|出禁|\bprank\b|\bharass|\bscream|\byell(?:ed|ing)\b|\babusive\b|\bcalled us\b|\bbanned\b|\bstalk)/i;
+/** The company's own complaint or support channel: クレームのお電話はお客様相談室 0120-… is not exposure. */
+const OWN_CHANNEL = /(相談室|窓口|サポートセンター|サポートデスク|コールセンター|カスタマーセンター|までお(願い|電話|問い合わせ|問合せ)|までご(連絡|相談)|お気軽に|受付時間|\bsupport line\b|\bcustomer (service|support|care)\b|\bcall us\b)/i;
 const IMPERSONATION = /(装[っうい]|騙[るっ]|かたる|名乗[るっ]|なりすまし|成りすまし|偽の|偽サイト|偽メール|フィッシング|不審な(電話|メール|SMS)|詐欺(電話|メール|SMS|サイト)|\bphishing\b|\bimpersonat|\bscam (call|text|email)s?\b|\bfake\b)/i;
 
 export const blankBenignCompounds = (s: string) => s.replace(BENIGN_COMPOUNDS, (m) => ' '.repeat(m.length));
@@ -125,7 +127,7 @@ export function cuesIn(analysis: Analysis, window: Span, exclude: Span): Cues {
     business: BUSINESS.test(s),
     customer: persons.some((p) => p.formal),
     person: persons.length > 0,
-    exposed: EXPOSURE.test(s) && !IMPERSONATION.test(s),
+    exposed: EXPOSURE.test(s) && !IMPERSONATION.test(s) && !OWN_CHANNEL.test(s),
   };
 }
 

@@ -123,6 +123,7 @@ describe('privacy/phone-number severity', () => {
     ['クレーム対応窓口:0120-123-456(平日10時〜17時)', '0120-123-456'],
     ['当社を名乗る不審な電話(03-9876-5432)にご注意ください', '03-9876-5432'],
     ['しつこくない甘さのケーキ、ご予約は03-1234-5678まで', '03-1234-5678'],
+    ['クレームのお電話は、お客様相談室 0120-555-000 までお願いいたします', '0120-555-000'],
   ])("the company's own complaint desk or an impersonator's line is not exposure: %s", async (s, num) => {
     expect(await hits(s, RULE)).toEqual([['info', num]]);
   });
