@@ -28,6 +28,8 @@ beforeEach(async () => {
 afterEach(async () => {
   expect(routes.requestsContaining(RISKY)).toEqual([]);
   expect(routes.requestsContaining(BENIGN)).toEqual([]);
+  // Nor does Kakunin request anything else: every request went to the fixture or the extension.
+  expect(routes.log.filter((r) => r.outcome === 'blocked')).toEqual([]);
   await page.close();
   routes.clear();
 });

@@ -42,6 +42,8 @@ afterEach(async () => {
   // Draft text goes to the background only: no request but the site's own post API carries it.
   expect(routes.requestsContaining(RISKY)).toEqual([]);
   expect(routes.requestsContaining(BENIGN)).toEqual([]);
+  // Nor does Kakunin request anything else: every request went to the fixture or the extension.
+  expect(routes.log.filter((r) => r.outcome === 'blocked')).toEqual([]);
   await breakChecks(browser.serviceWorker, false);
   await page.close();
   routes.clear();
