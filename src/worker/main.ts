@@ -76,5 +76,5 @@ export function startBackground(): void {
 
   // Load the tokenizer as soon as the worker starts, so the first draft is checked without waiting.
   void current().then((s) => host.warm(s.settings));
-  scheduleAuditPruning(async () => handlers.pruneAudit({ type: 'pruneAudit' }, {}));
+  scheduleAuditPruning(async () => audit.prune((await current()).settings.audit.retentionDays));
 }

@@ -40,7 +40,7 @@ function pageSend() {
       return { ok: true, value: { findings, account: 'company', hold: { held: i >= 0, reason: i >= 0 ? 'findings' : null, allowOverride: true } } };
     }
     if (requester) await actAs(requester); // the page runs in the requester's browser
-    return h.transport(m);
+    return h.transport(m, { url: 'https://x.com/home', tab: { id: 7 } }); // from a content script
   });
 }
 

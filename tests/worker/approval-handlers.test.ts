@@ -5,7 +5,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { toBase64Url } from '../../src/approval/base64url';
 import { decodeDecision } from '../../src/approval/decision';
 import { createIdentity } from '../../src/approval/keys';
-import { MessagingError } from '../../src/messaging/client';
+import { createClient, MessagingError } from '../../src/messaging/client';
+import type { Request } from '../../src/messaging/protocol';
 import type { StoredIdentity } from '../../src/storage/identity';
 import { craftDecisionCode } from '../approval/fixtures';
 import { actAs, APPROVE_URL, configure, currentIdentity, setup, type Harness } from './approval-harness';
@@ -289,6 +290,28 @@ describe('audit', () => {
     expect(later).toBeDefined();
     expect(await h.send({ type: 'pruneAudit' })).toEqual({ deleted: 4 });
     expect((await h.send({ type: 'listAudit', filter: {} })).total).toBe(1);
+  });
+
+  it("signing, key replacement and the log are for Kakunin's own pages, never a content script", async () => {
+    const req = await requestApproval();
+    await actAs(approver);
+    const fromPage = createClient((m: Request) => h.transport(m, { url: 'https://x.com/home', tab: { id: 3 } }));
+    for (const message of [
+      { type: 'decideApproval', input: req.code, decision: 'approve' },
+      { type: 'openApprovalRequest', input: req.code },
+      { type: 'createIdentity', name: 'x', replace: true },
+      { type: 'listAudit', filter: {} },
+      { type: 'exportAudit', filter: {}, format: 'csv' },
+      { type: 'pruneAudit' },
+    ] as const) {
+      await expect(fromPage(message), message.type).rejects.toThrow(/only Kakunin's own pages/);
+    }
+    expect((await currentIdentity()).privateKeyJwk.x).toBe(approver.privateKeyJwk.x); // key untouched
+    // what the page flow needs stays open to it
+    await actAs(requester);
+    expect((await fromPage({ type: 'getIdentity' })).identity?.name).toBe('佐藤 広報');
+    expect((await fromPage({ type: 'createApprovalRequest', text: DRAFT, context: CONTEXT })).code).toMatch(/^KKREQ1\./);
+    expect((await fromPage({ type: 'verifyApprovalCodes', text: DRAFT, context: CONTEXT, codes: ['x'] })).ok).toBe(false);
   });
 
   it('refuses malformed requests at the router', async () => {

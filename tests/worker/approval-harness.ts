@@ -31,8 +31,8 @@ export function fakeCheck(text: string, context: DraftContext) {
 
 export interface Harness {
   send: ReturnType<typeof createClient>;
-  /** the background as extension pages reach it (runtime.sendMessage) */
-  transport: (message: Request) => Promise<unknown>;
+  /** the background as extension pages reach it (runtime.sendMessage); pass a content script's sender to be one */
+  transport: (message: Request, sender?: { url?: string; tab?: { id?: number } }) => Promise<unknown>;
   audit: AuditLog;
   clock: { now: number };
   checked: string[];
@@ -56,7 +56,8 @@ export function setup(start = Date.UTC(2026, 0, 15, 9)): Harness {
     }),
   } as Handlers;
   const router = createRouter(handlers);
-  const transport = (message: Request) => new Promise<unknown>((resolve) => void router(message, {}, resolve));
+  const transport = (message: Request, sender: { url?: string; tab?: { id?: number } } = { url: APPROVE_URL }) =>
+    new Promise<unknown>((resolve) => void router(message, sender, resolve));
   return { send: createClient(transport), transport, audit, clock, checked };
 }
 

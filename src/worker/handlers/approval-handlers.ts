@@ -19,16 +19,38 @@ export type ApprovalHandlerTypes =
   | 'exportAudit'
   | 'pruneAudit';
 
+type Sender = { tabId?: number; url?: string };
+
+export class NotFromExtensionPageError extends Error {
+  override name = 'NotFromExtensionPageError';
+}
+
+/**
+ * Signing an approval, replacing the key and reading or deleting the audit log are done from
+ * Kakunin's own pages only (approval page, popup, options), never for a content script: a
+ * compromised site renderer hosts our content script, and must not be able to approve posts
+ * with the user's key or read the log (Chrome: treat content-script messages as untrusted).
+ */
+function fromExtensionPages<R, T>(origin: string, handler: (req: R, sender: Sender) => Promise<T>) {
+  return (req: R, sender: Sender): Promise<T> => {
+    if (!sender.url || new URL(sender.url).origin !== origin) return Promise.reject(new NotFromExtensionPageError(`only Kakunin's own pages may ask for this`));
+    return handler(req, sender);
+  };
+}
+
 export function approvalHandlers(deps: ApprovalDeps): Pick<Handlers, ApprovalHandlerTypes> {
+  const origin = new URL(deps.approvalPageUrl).origin;
+  const pagesOnly = <R, T>(handler: (req: R, sender: Sender) => Promise<T>) => fromExtensionPages(origin, handler);
   return {
     getIdentity,
-    createIdentity,
+    // The in-page panel may make a first key; replacing one is for the extension's pages.
+    createIdentity: (req, sender) => (req.replace ? pagesOnly(createIdentity)(req, sender) : createIdentity(req)),
     createApprovalRequest: createApprovalRequestHandler(deps),
-    openApprovalRequest: openApprovalRequestHandler(deps),
-    decideApproval: decideApprovalHandler(deps),
+    openApprovalRequest: pagesOnly(openApprovalRequestHandler(deps)),
+    decideApproval: pagesOnly(decideApprovalHandler(deps)),
     verifyApprovalCodes: verifyApprovalCodesHandler(deps),
-    listAudit: listAuditHandler(deps),
-    exportAudit: exportAuditHandler(deps),
-    pruneAudit: pruneAuditHandler(deps),
+    listAudit: pagesOnly(listAuditHandler(deps)),
+    exportAudit: pagesOnly(exportAuditHandler(deps)),
+    pruneAudit: pagesOnly(pruneAuditHandler(deps)),
   };
 }

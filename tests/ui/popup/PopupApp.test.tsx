@@ -55,7 +55,7 @@ function startPage() {
       const held = findings.some((f) => f.severity === 'block');
       return { ok: true, value: { findings, account: 'company', hold: { held, reason: held ? 'findings' : null, allowOverride: true } } };
     }
-    return asRequester(m);
+    return (requester ? actAs(requester) : actAs(undefined)).then(() => h.transport(m, { url: 'https://x.com/home', tab: { id: 7 } }));
   });
   const runtime = new PageRuntime({ adapter: x, send: send as Send, policy: { holdAt: 'block', allowOverride: true }, lang: 'en', signal: controller.signal, debounceMs: 10 });
   answerPopup(new ApprovalFlow(runtime, { send: send as ApprovalSend, lang: 'en', signal: controller.signal }), 'x', controller.signal);
