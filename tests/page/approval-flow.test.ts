@@ -104,12 +104,14 @@ describe('approval in the page', () => {
     gateHost().shadowRoot!.querySelector<HTMLElement>('[data-action="request-approval"]')!.click();
     await vi.waitFor(() => expect(panel()?.getAttribute('data-phase')).toBe('identity'));
     expect(gateHost().hasAttribute('data-kakunin-gate')).toBe(false); // the dialog gave way to the panel
+    await vi.waitFor(() => expect(panel()!.shadowRoot!.activeElement).toBe(inPanel('input'))); // keyboard focus follows
     await fill(inPanel('input'), '佐藤 広報');
     inPanel<HTMLFormElement>('form').requestSubmit();
     await vi.waitFor(() => expect(panel()?.getAttribute('data-phase')).toBe('requested'));
     requester = await currentIdentity();
     expect(requester.name).toBe('佐藤 広報');
 
+    await vi.waitFor(() => expect(panel()!.shadowRoot!.activeElement?.textContent).toBe('Copy')); // the link's Copy button
     const link = inPanel<HTMLInputElement>('input[data-approval="link"]').value;
     expect(link).toMatch(/approve\.html#req=KKREQ1\./);
     expect(inPanel<HTMLInputElement>('input[data-approval="code"]').value).toMatch(/^KKREQ1\./);
