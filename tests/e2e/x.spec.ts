@@ -106,6 +106,36 @@ describe('warnings', () => {
     expect(await fixtureText(page)).toBe('店頭で黒豆茶');
   });
 
+  test('caret and undo behave exactly as without Kakunin', async () => {
+    const session = async (on: boolean) => {
+      await configure(browser.serviceWorker, { accounts: [{ site: 'x', handle: 'kakunin_jp', kind: 'company' }], ...(on ? {} : { sites: { x: false } }) });
+      const p = await browser.context.newPage();
+      await gotoSite(p, x);
+      const typeAs = async (text: string) => {
+        for (const chunk of text.match(/.{1,3}/gu) ?? []) await composeWithIme(p, chunk, chunk);
+      };
+      const steps: string[] = [];
+      await p.keyboard.type('店頭で黒豆茶', { delay: 20 });
+      if (on) await p.waitForFunction(() => document.querySelector('kakunin-composer')?.getAttribute('data-kakunin-state') === 'block');
+      // Draft.js undoes the typed run as one step; our underlines must not have become part of it.
+      await p.keyboard.press('Control+z');
+      steps.push(await fixtureText(p));
+      await typeAs('緑茶を');
+      if (on) await p.waitForFunction(() => document.querySelector('kakunin-composer')?.getAttribute('data-kakunin-state') === 'ok');
+      // The caret is where the user left it: Home then typing inserts at the start.
+      await p.keyboard.press('Home');
+      await typeAs('本日');
+      steps.push(await fixtureText(p));
+      await p.close();
+      return steps;
+    };
+    const without = await session(false);
+    const withKakunin = await session(true);
+    await configure(browser.serviceWorker, { accounts: [{ site: 'x', handle: 'kakunin_jp', kind: 'company' }] });
+    expect(without).toEqual(['', '本日緑茶を']);
+    expect(withKakunin).toEqual(without);
+  });
+
   test('dismissing a finding with a reason hides it and records the dismissal', async () => {
     await gotoSite(page, x);
     await typeWithIme(page, RISKY);
