@@ -12,7 +12,10 @@ const ED25519 = { name: 'Ed25519' } as const;
 
 const B64_32 = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 
-/** What the caller stores locally (e.g. chrome.storage.local); never shared. */
+/**
+ * A private key as JWK: only for keys stored before Kakunin kept them as non-extractable
+ * CryptoKeys (legacy `local:identity`, migrated by src/storage/identity-legacy.ts) and for tests.
+ */
 export const PrivateKeyJwkSchema = z.object({
   kty: z.literal('OKP'),
   crv: z.literal('Ed25519'),
@@ -35,7 +38,17 @@ export async function isEd25519Supported(): Promise<boolean> {
   }
 }
 
-/** Makes a new key pair and identity. Store `privateKeyJwk` locally; share only `identity`. */
+/**
+ * Makes a new key pair whose private half can never be exported (store the CryptoKey itself,
+ * e.g. in IndexedDB); the public key is exported here once. Share only `identity`.
+ */
+export async function generateSigner(name: string): Promise<Signer> {
+  const pair = (await globalThis.crypto.subtle.generateKey(ED25519, false, ['sign', 'verify'])) as CryptoKeyPair;
+  const identity = IdentitySchema.parse({ name, publicKey: await exportPublicKey(pair.publicKey) });
+  return { identity, privateKey: pair.privateKey };
+}
+
+/** Makes a new key pair and identity with an exportable JWK (tests and tools; the extension uses generateSigner). */
 export async function createIdentity(name: string): Promise<{ identity: Identity; privateKeyJwk: PrivateKeyJwk; signer: Signer }> {
   const pair = (await globalThis.crypto.subtle.generateKey(ED25519, true, ['sign', 'verify'])) as CryptoKeyPair;
   const identity = IdentitySchema.parse({ name, publicKey: await exportPublicKey(pair.publicKey) });
