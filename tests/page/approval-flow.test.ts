@@ -83,7 +83,7 @@ beforeEach(async () => {
   approver = await currentIdentity();
   await actAs(undefined);
   requester = undefined;
-  await configure({ approvers: [{ name: approver.name, publicKey: approver.privateKeyJwk.x }] });
+  await configure({ approvers: [{ name: approver.name, publicKey: approver.publicKey }] });
   posted = [];
   audits = [];
   document.body.innerHTML = `<header><button data-testid="SideNav_AccountSwitcher_Button">@kakunin_jp</button></header>

@@ -51,7 +51,7 @@ beforeEach(async () => {
   requester = await person('佐藤 広報');
   approver = await person('田中 部長');
   approver2 = await person('鈴木 課長');
-  const pub = (p: StoredIdentity) => ({ name: p.name, publicKey: p.privateKeyJwk.x });
+  const pub = (p: StoredIdentity) => ({ name: p.name, publicKey: p.publicKey });
   approverKeys = [pub(approver), pub(approver2)];
   await configure({ approvers: approverKeys, accounts: [{ site: 'x', handle: 'kakunin_corp', kind: 'company' }] });
 });
@@ -62,7 +62,12 @@ describe('identity', () => {
     expect(await h.send({ type: 'getIdentity' })).toEqual({ supported: true, identity: null });
     const { identity } = await h.send({ type: 'createIdentity', name: '  山田  ' });
     expect(identity).toMatchObject({ name: '山田', publicKey: expect.stringMatching(/^[\w-]{43}$/), keyId: expect.stringMatching(/^[\w-]{11}$/) });
-    expect(JSON.stringify(identity)).not.toContain((await currentIdentity()).privateKeyJwk.d);
+    // only public fields go out; the stored private key is a CryptoKey whose bytes nobody can export
+    expect(Object.keys(identity).sort()).toEqual(['createdAt', 'keyId', 'name', 'publicKey']);
+    const stored = await currentIdentity();
+    expect(identity.publicKey).toBe(stored.publicKey);
+    expect(stored.privateKey.extractable).toBe(false);
+    await expect(crypto.subtle.exportKey('jwk', stored.privateKey)).rejects.toThrow();
     expect((await h.send({ type: 'getIdentity' })).identity).toEqual(identity);
   });
 
@@ -70,7 +75,7 @@ describe('identity', () => {
     await actAs(requester);
     await expect(h.send({ type: 'createIdentity', name: 'other' })).rejects.toThrow(MessagingError);
     const { identity } = await h.send({ type: 'createIdentity', name: 'other', replace: true });
-    expect(identity.publicKey).not.toBe(requester.privateKeyJwk.x);
+    expect(identity.publicKey).not.toBe(requester.publicKey);
   });
 });
 
@@ -184,11 +189,11 @@ describe('refusals', () => {
     expect(mine).toMatchObject({ ok: false, reason: { code: 'self-approval' } });
     if (!mine.ok) expect(mine.reason.message.ja).toContain('自分の投稿を自分で承認することはできません');
     // even if the requester is also configured as an approver
-    await configure({ approvers: [...approverKeys, { name: requester.name, publicKey: requester.privateKeyJwk.x }] });
+    await configure({ approvers: [...approverKeys, { name: requester.name, publicKey: requester.publicKey }] });
     const digest = decodeDecision(await decide(approver, req.code));
     if (!digest.ok) throw new Error('no decision');
-    const { signerFromStorage } = await import('../../src/approval/keys');
-    const self = await signerFromStorage(requester.name, requester.privateKeyJwk);
+    // the requester's own stored key (it signs; it cannot be exported)
+    const self = { identity: { name: requester.name, publicKey: requester.publicKey }, privateKey: requester.privateKey };
     const { keyIdOf } = await import('../../src/approval/identity');
     const selfCode = await craftDecisionCode(self, { ...digest.decision, approverKeyId: await keyIdOf(self.identity.publicKey) });
     expect(reasonCodes(await verify([selfCode]))).toEqual(['self-approval', 'not-enough-approvers']);
@@ -306,7 +311,7 @@ describe('audit', () => {
     ] as const) {
       await expect(fromPage(message), message.type).rejects.toThrow(/only Kakunin's own pages/);
     }
-    expect((await currentIdentity()).privateKeyJwk.x).toBe(approver.privateKeyJwk.x); // key untouched
+    expect((await currentIdentity()).publicKey).toBe(approver.publicKey); // key untouched
     // what the page flow needs stays open to it
     await actAs(requester);
     expect((await fromPage({ type: 'getIdentity' })).identity?.name).toBe('佐藤 広報');

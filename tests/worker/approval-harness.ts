@@ -1,7 +1,8 @@
 /**
  * Runs the background's approval and audit handlers the way the extension does: requests go
  * through the real router (zod-parsed) and replies through the real client (zod-parsed), over
- * fakeBrowser storage and a fresh fake-indexeddb, with the real src/approval.
+ * fakeBrowser storage and a fresh fake-indexeddb (audit log and the identity's key), with the
+ * real src/approval.
  */
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
@@ -11,7 +12,7 @@ import { createClient } from '../../src/messaging/client';
 import type { DraftContext, Request } from '../../src/messaging/protocol';
 import { createRouter, type Handlers } from '../../src/messaging/router';
 import { AuditLog } from '../../src/storage/audit-log';
-import { IDENTITY_KEY, type StoredIdentity } from '../../src/storage/identity';
+import { IdentityDb, IdentityStore, type StoredIdentity, useIdentityStore } from '../../src/storage/identity';
 import { loadSettings, saveSettings } from '../../src/storage/settings';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/storage/settings-schema';
 import { approvalHandlers } from '../../src/worker/handlers/approval-handlers';
@@ -36,11 +37,17 @@ export interface Harness {
   audit: AuditLog;
   clock: { now: number };
   checked: string[];
+  /** the background's identity store, over this harness's fake-indexeddb */
+  identity: IdentityStore;
 }
+
+let identity: IdentityStore;
 
 export function setup(start = Date.UTC(2026, 0, 15, 9)): Harness {
   fakeBrowser.reset();
   const audit = new AuditLog(new IDBFactory());
+  identity = new IdentityStore(new IdentityDb(new IDBFactory()));
+  useIdentityStore(identity);
   const clock = { now: start };
   const checked: string[] = [];
   const handlers = {
@@ -58,17 +65,20 @@ export function setup(start = Date.UTC(2026, 0, 15, 9)): Harness {
   const router = createRouter(handlers);
   const transport = (message: Request, sender: { url?: string; tab?: { id?: number } } = { url: APPROVE_URL }) =>
     new Promise<unknown>((resolve) => void router(message, sender, resolve));
-  return { send: createClient(transport), transport, audit, clock, checked };
+  return { send: createClient(transport), transport, audit, clock, checked, identity };
 }
 
-/** Each person's browser keeps its own key: switch whose storage the worker sees. */
+/** Each person's browser keeps its own key: switch whose key store (IndexedDB row) the worker sees. */
 export async function actAs(person: StoredIdentity | undefined): Promise<void> {
-  if (person) await fakeBrowser.storage.local.set({ [IDENTITY_KEY]: person });
-  else await fakeBrowser.storage.local.remove(IDENTITY_KEY);
+  if (person) await identity.db.write(person, { replace: true });
+  else await identity.db.clear();
 }
 
+/** The identity the worker holds now, as stored: its private key is a non-extractable CryptoKey. */
 export async function currentIdentity(): Promise<StoredIdentity> {
-  return (await fakeBrowser.storage.local.get(IDENTITY_KEY))[IDENTITY_KEY] as StoredIdentity;
+  const stored = await identity.db.read();
+  if (!stored) throw new Error('no identity stored in this browser');
+  return stored;
 }
 
 export async function configure(change: Omit<Partial<Settings>, 'policy'> & { policy?: Partial<Settings['policy']> }): Promise<void> {

@@ -39,7 +39,7 @@ beforeEach(async () => {
   copied = [];
   requester = await person('佐藤 広報');
   approver = await person('田中 部長');
-  await configure({ approvers: [{ name: approver.name, publicKey: approver.privateKeyJwk.x }], accounts: [{ site: 'x', handle: 'kakunin_corp', kind: 'company' }] });
+  await configure({ approvers: [{ name: approver.name, publicKey: approver.publicKey }], accounts: [{ site: 'x', handle: 'kakunin_corp', kind: 'company' }] });
 });
 afterEach(cleanup);
 
@@ -109,7 +109,7 @@ describe('approval page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Create my key' }));
     const key = (await screen.findByTestId('own-public-key')) as HTMLInputElement;
     expect(key.value).toMatch(/^[\w-]{43}$/);
-    expect(key.value).toBe((await currentIdentity()).privateKeyJwk.x);
+    expect(key.value).toBe((await currentIdentity()).publicKey);
     expect(screen.getByText('Show public key (for your administrator)')).toBeTruthy();
   });
 

@@ -88,7 +88,7 @@ beforeEach(async () => {
   await h.send({ type: 'createIdentity', name: '佐藤 広報' });
   requester = await currentIdentity();
   await configure({
-    approvers: [{ name: approver.name, publicKey: approver.privateKeyJwk.x }],
+    approvers: [{ name: approver.name, publicKey: approver.publicKey }],
     checklist: [
       { id: 'purpose', ja: '目的', en: 'Clear purpose' },
       { id: 'disclosure', ja: 'PR表記', en: 'Ad/PR disclosed' },
