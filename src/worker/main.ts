@@ -8,6 +8,7 @@ import type { IndexSnapshot } from '../engine/matchers/pattern-index';
 import { createRouter, type Handlers } from '../messaging/router';
 import { resolveAccountKind } from '../storage/accounts';
 import { AuditLog } from '../storage/audit-log';
+import { migrateIdentity } from '../storage/identity';
 import { loadEffectiveSettings, type EffectiveSettings } from '../storage/policy';
 import { watchSettings } from '../storage/settings';
 import { scheduleAuditPruning } from './audit-retention';
@@ -76,5 +77,8 @@ export function startBackground(): void {
 
   // Load the tokenizer as soon as the worker starts, so the first draft is checked without waiting.
   void current().then((s) => host.warm(s.settings));
+  // A key stored by an earlier version as a JWK in storage.local (readable by content scripts)
+  // moves into IndexedDB now, not only when first used; a failure is retried at the next read.
+  migrateIdentity().catch((e: unknown) => console.warn('Kakunin: identity migration failed; retried on next use', e));
   scheduleAuditPruning(async () => audit.prune((await current()).settings.audit.retentionDays));
 }
