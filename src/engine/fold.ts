@@ -46,3 +46,17 @@ export function isKanaWord(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (!isKana(s.charCodeAt(i))) return false;
   return true;
 }
+
+/**
+ * Kana only (hiragana to katakana, small to large), for a regular expression's source that runs
+ * on folded text: case and ASCII are left alone so \\S, \\D and [A-Z] keep their meaning.
+ */
+export function foldKana(source: string): string {
+  let out = '';
+  for (const ch of source) {
+    const c = ch.charCodeAt(0);
+    const k = isHiragana(c) ? String.fromCharCode(c + 0x60) : ch;
+    out += SMALL_TO_LARGE[k] ?? k;
+  }
+  return out;
+}

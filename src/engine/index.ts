@@ -14,7 +14,7 @@ import { type CheckContext, type Finding } from './finding';
 import { PatternIndex, type IndexSnapshot } from './matchers/pattern-index';
 import { toOriginalSpan } from './normalize';
 import { applyOverrides, type Overrides } from './pipeline/apply-overrides';
-import { evaluateEntries } from './pipeline/evaluate-entries';
+import { evaluateEntries, sentenceIds } from './pipeline/evaluate-entries';
 import { mergeOverlaps } from './pipeline/merge-overlaps';
 import type { Tokenizer } from './tokenizer/types';
 
@@ -65,7 +65,7 @@ export function createEngine(input: EngineInput): Engine {
   function run(text: string, context: CheckContext | undefined, merge: boolean): Finding[] {
       const ctx = resolveContext(context, input.calendar);
       const analysis = analyze(text, input.tokenizer);
-      const entryFindings = evaluateEntries(entries, index.match(analysis), ctx);
+      const entryFindings = evaluateEntries(entries, index.match(analysis), ctx, sentenceIds(analysis.norm.text));
       const raw: RawFinding[] = [...entryFindings];
       for (const d of detectors) raw.push(...d.detect({ analysis, context: ctx, entryFindings }));
       const kept = applyOverrides(raw, input.overrides);

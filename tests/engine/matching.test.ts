@@ -116,6 +116,26 @@ describe('entry conditions', () => {
     expect(hits(e, `シミが消える${'あ'.repeat(50)}クリーム`)).toEqual([]); // product too far
   });
 
+  it('unless groups silence only the hits they are near (characters or the same sentence)', async () => {
+    const e = await engineOf([{ patterns: ['セール'], requires: [['地震']], unless: [{ any: ['お見舞い申し上げます'], scope: 'sentence' }] }]);
+    expect(hits(e, '地震のお見舞い申し上げますセール')).toEqual([]);
+    expect(hits(e, '地震のお見舞い申し上げます。さてセール開催!')).toEqual(['セール']);
+    const w = await engineOf([{ patterns: ['セール'], unless: [{ any: ['延期'], within: 3 }] }]);
+    expect(hits(w, 'セールは延期')).toEqual([]);
+    expect(hits(w, `セール開催。${'あ'.repeat(10)}延期`)).toEqual(['セール']);
+  });
+
+  it('requires groups can demand the same sentence', async () => {
+    const e = await engineOf([{ patterns: ['お断り'], requires: [{ any: ['信者'], scope: 'sentence' }] }]);
+    expect(hits(e, '信者の方はお断りします')).toEqual(['お断り']);
+    expect(hits(e, '信者の方も歓迎。ペットはお断り')).toEqual([]);
+  });
+
+  it('a regular expression can run on the folded text (one kana spelling for both)', async () => {
+    const e = await engineOf([{ patterns: [{ re: 'バカ(ジャネ|ダロ)', fold: true }] }]);
+    expect(hits(e, 'ばかじゃね?バカだろ')).toEqual(['ばかじゃね', 'バカだろ']);
+  });
+
   it('unless: a disclosure anywhere in the draft turns the entry off', async () => {
     const e = await engineOf([{ patterns: ['ご招待いただき'], unless: ['#PR', '(広告|プロモーション)'] }]);
     expect(hits(e, 'ホテルにご招待いただきました')).toEqual(['ご招待いただき']);

@@ -11,8 +11,11 @@ export interface CompiledEntry {
   /** name of the list it came from */
   source: string;
   patterns: number[];
-  requires: Array<{ ids: number[]; within?: number; position?: 'before' | 'after' }>;
+  requires: Array<{ ids: number[]; within?: number; position?: 'before' | 'after'; scope?: 'sentence' }>;
+  /** anywhere in the draft */
   unless: number[];
+  /** only near the hit */
+  unlessNear: Array<{ ids: number[]; within?: number; scope?: 'sentence' }>;
   allow: number[];
 }
 
@@ -49,9 +52,17 @@ export function compileEntries(files: Array<{ file: DictionaryFile; source: stri
         requires: (entry.requires ?? []).map((g, gi) => {
           const group = Array.isArray(g) ? { any: g } : g;
           const path = Array.isArray(g) ? `requires.${gi}` : `requires.${gi}.any`;
-          return { ids: group.any.map((p, i) => add(p, `${path}.${i}`)), within: group.within ?? entry.within, position: group.position };
+          return {
+            ids: group.any.map((p, i) => add(p, `${path}.${i}`)),
+            within: group.within ?? entry.within,
+            position: group.position,
+            scope: 'scope' in group ? group.scope : undefined,
+          };
         }),
-        unless: (entry.unless ?? []).map((p, i) => add(p, `unless.${i}`)),
+        unless: (entry.unless ?? []).flatMap((p, i) => (typeof p === 'string' || 're' in p ? [add(p, `unless.${i}`)] : [])),
+        unlessNear: (entry.unless ?? []).flatMap((g, i) =>
+          typeof g === 'string' || 're' in g ? [] : [{ ids: g.any.map((p, k) => add(p, `unless.${i}.any.${k}`)), within: g.within, scope: g.scope }],
+        ),
         allow: (entry.allow ?? []).map((p, i) => add(p, `allow.${i}`)),
       };
       out.push(compiled);

@@ -12,7 +12,12 @@ import { AccountKindSchema, BilingualSchema, CategorySchema, CheckContextSchema,
  */
 export const PatternSchema = z.union([
   z.string().min(1),
-  z.object({ re: z.string().min(1), flags: z.string().regex(/^[imsu]*$/).optional() }).strict(),
+  z.object({
+    re: z.string().min(1),
+    flags: z.string().regex(/^[imsu]*$/).optional(),
+    /** run on the folded text (hiragana as katakana, lower case): one spelling covers both kana */
+    fold: z.boolean().optional(),
+  }).strict(),
 ]);
 export type Pattern = z.infer<typeof PatternSchema>;
 
@@ -47,6 +52,8 @@ export const EntrySchema = z
               any: z.array(PatternSchema).min(1),
               within: z.number().int().positive().optional(),
               position: z.enum(['before', 'after']).optional(),
+              /** the group's match must be in the hit's sentence */
+              scope: z.literal('sentence').optional(),
             })
             .strict(),
         ]),
@@ -54,8 +61,26 @@ export const EntrySchema = z
       .optional(),
     /** …within this many characters of the hit (default: anywhere in the draft). */
     within: z.number().int().positive().optional(),
-    /** If any of these matches anywhere in the draft, the entry does not fire (e.g. a #PR disclosure). */
-    unless: z.array(PatternSchema).optional(),
+    /**
+     * If any of these matches anywhere in the draft, the entry does not fire (e.g. a #PR disclosure).
+     * A group `{ any, within?, scope? }` only silences hits it is near (within N characters, or in
+     * the same sentence): a condolence in one sentence does not excuse a sale in another.
+     */
+    unless: z
+      .array(
+        z.union([
+          PatternSchema,
+          z
+            .object({
+              any: z.array(PatternSchema).min(1),
+              within: z.number().int().positive().optional(),
+              scope: z.literal('sentence').optional(),
+            })
+            .strict()
+            .refine((g) => g.within !== undefined || g.scope !== undefined, 'an unless group needs "within" or "scope" (a plain pattern already means anywhere)'),
+        ]),
+      )
+      .optional(),
     /** Contexts that contain the hit and make it harmless: 土方歳三, SMサイズ, 黒字, 機嫌が治る. */
     allow: z.array(PatternSchema).optional(),
     /** Only fire for this posting account kind / on these sites. */

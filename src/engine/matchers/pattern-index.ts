@@ -4,6 +4,7 @@
  */
 import type { Analysis, Span } from '../analysis';
 import type { Pattern } from '../dictionary/schema';
+import { foldKana } from '../fold';
 import type { Tokenizer } from '../tokenizer/types';
 import { compilePart, PartMatcher, partFromData, partKey, partToData, type Part, type PartData } from './phrase';
 import { expandPhraseSlots } from './phrase-syntax';
@@ -13,18 +14,18 @@ export const DEFAULT_GAP = 12;
 type Compiled =
   /** variants → slots (separated by gaps) → the parts a slot may be */
   | { kind: 'phrase'; variants: number[][][]; gap: number }
-  | { kind: 're'; re: RegExp };
+  | { kind: 're'; re: RegExp; fold: boolean };
 
 /**
  * A compiled index as plain data. The build writes the built-in lists' snapshot next to the
  * tokenizer dictionary, so a fresh service worker skips tokenizing ~20k pattern parts (seconds)
  * and only compiles what a company added. SNAPSHOT_VERSION changes whenever compiled parts would.
  */
-export const SNAPSHOT_VERSION = 3;
+export const SNAPSHOT_VERSION = 4;
 export interface IndexSnapshot {
   version: number;
   parts: PartData[];
-  compiled: Array<{ kind: 'phrase'; variants: number[][][]; gap: number } | { kind: 're'; source: string; flags: string }>;
+  compiled: Array<{ kind: 'phrase'; variants: number[][][]; gap: number } | { kind: 're'; source: string; flags: string; fold: boolean }>;
   /** pattern source -> compiled id, so entries find their patterns without compiling them */
   keys: Array<[string, number]>;
 }
@@ -69,7 +70,7 @@ export class PatternIndex {
     return {
       version: SNAPSHOT_VERSION,
       parts: this.parts.map(partToData),
-      compiled: this.compiled.map((c) => (c.kind === 're' ? { kind: 're', source: c.re.source, flags: c.re.flags } : c)),
+      compiled: this.compiled.map((c) => (c.kind === 're' ? { kind: 're', source: c.re.source, flags: c.re.flags, fold: c.fold } : c)),
       keys: [...this.keys],
     };
   }
@@ -79,7 +80,7 @@ export class PatternIndex {
     if (snap.version !== SNAPSHOT_VERSION) throw new Error(`pattern snapshot version ${snap.version} is not ${SNAPSHOT_VERSION}`);
     const index = new PatternIndex(tokenizer);
     index.parts = snap.parts.map(partFromData);
-    index.compiled = snap.compiled.map((c) => (c.kind === 're' ? { kind: 're', re: new RegExp(c.source, c.flags) } : c));
+    index.compiled = snap.compiled.map((c) => (c.kind === 're' ? { kind: 're', re: new RegExp(c.source, c.flags), fold: c.fold } : c));
     index.keys = new Map(snap.keys);
     // Parts are found again by key; the raw-source aliases are only a compile-time shortcut.
     index.partIds = new Map(index.parts.map((p, i) => [p.key, i]));
@@ -88,7 +89,7 @@ export class PatternIndex {
 
   /** Registers a pattern; identical patterns share one id. Throws on bad syntax or regex. */
   add(pattern: Pattern, gap = DEFAULT_GAP): number {
-    const key = typeof pattern === 'string' ? `p:${gap}:${pattern}` : `r:${pattern.flags ?? ''}:${pattern.re}`;
+    const key = typeof pattern === 'string' ? `p:${gap}:${pattern}` : `r${pattern.fold ? 'f' : ''}:${pattern.flags ?? ''}:${pattern.re}`;
     const known = this.keys.get(key);
     if (known !== undefined) return known;
     let c: Compiled;
@@ -98,7 +99,9 @@ export class PatternIndex {
       const body = surfaceOnly ? pattern.slice(1) : pattern;
       c = { kind: 'phrase', gap, variants: expandPhraseSlots(body).map((slots) => slots.map((texts) => [...new Set(texts.map((t) => this.partId(t, surfaceOnly)))])) };
     } else {
-      c = { kind: 're', re: new RegExp(pattern.re, `${pattern.flags ?? ''}g`) };
+      // On folded text the draft's kana are large katakana: fold the pattern's kana the same way.
+      const source = pattern.fold ? foldKana(pattern.re) : pattern.re;
+      c = { kind: 're', re: new RegExp(source, `${pattern.flags ?? ''}g`), fold: pattern.fold ?? false };
     }
     this.matcher = undefined;
     this.firstSlotOf = undefined;
@@ -136,7 +139,7 @@ export class PatternIndex {
       if (h.length) for (const id of this.firstSlotOf![p]!) candidates.add(id);
     });
     this.compiled.forEach((c, id) => {
-      if (c.kind === 're') out[id] = matchRegExp(c.re, a.norm.text);
+      if (c.kind === 're') out[id] = matchRegExp(c.re, c.fold ? a.norm.folded : a.norm.text);
     });
     for (const id of candidates) out[id] = combine(this.compiled[id] as Extract<Compiled, { kind: 'phrase' }>, partHits);
     return out;

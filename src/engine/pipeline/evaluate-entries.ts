@@ -6,8 +6,25 @@ import type { RawFinding, ResolvedContext } from '../detectors/types';
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 const distance = (a: Span, b: Span) => Math.max(0, b.start - a.end, a.start - b.end);
 
-export function evaluateEntries(entries: readonly CompiledEntry[], hits: Span[][], ctx: ResolvedContext): RawFinding[] {
+/**
+ * `sentenceOf[i]`: the sentence number of normalized-text index i (for `scope: "sentence"`).
+ */
+export function sentenceIds(text: string): Int32Array {
+  const ids = new Int32Array(text.length + 1);
+  let id = 0;
+  for (let i = 0; i < text.length; i++) {
+    ids[i] = id;
+    if (/[。！？!?\n]/.test(text[i]!)) id++;
+  }
+  ids[text.length] = id;
+  return ids;
+}
+
+export function evaluateEntries(entries: readonly CompiledEntry[], hits: Span[][], ctx: ResolvedContext, sentenceOf: Int32Array): RawFinding[] {
   const out: RawFinding[] = [];
+  const sameSentence = (a: Span, b: Span) => sentenceOf[a.start] === sentenceOf[b.start];
+  const near = (h: Span, s: Span, g: { within?: number; scope?: 'sentence' }) =>
+    (g.within === undefined || distance(h, s) <= g.within) && (g.scope !== 'sentence' || sameSentence(h, s));
   const spansOf = (ids: number[]) => ids.flatMap((id) => hits[id] ?? []);
   for (const c of entries) {
     const { entry } = c;
@@ -27,10 +44,14 @@ export function evaluateEntries(entries: readonly CompiledEntry[], hits: Span[][
           (s) =>
             (g.position !== 'before' || s.end <= h.start) &&
             (g.position !== 'after' || s.start >= h.end) &&
-            (g.within === undefined || distance(h, s) <= g.within),
+            near(h, s, g),
         ),
       ),
     );
+    for (const g of c.unlessNear) {
+      const spans = spansOf(g.ids);
+      if (spans.length) primary = primary.filter((h) => !spans.some((s) => near(h, s, g)));
+    }
     const allowed = spansOf(c.allow);
     primary = primary.filter((h) => !allowed.some((a) => overlaps(a, h)));
     // One finding per place: among overlapping hits keep the longest (then the earliest).
