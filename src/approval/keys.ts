@@ -83,7 +83,7 @@ export function publicKeyFromPrivateJwk(jwk: PrivateKeyJwk): PublicKey {
   return PublicKeySchema.parse(jwk.x);
 }
 
-/** Rebuilds a Signer from what the caller stored: the name and the private JWK. */
+/** Rebuilds a Signer from a name and a private JWK (legacy storage, tests); imported non-extractable. */
 export async function signerFromStorage(name: string, jwk: unknown): Promise<Signer> {
   const parsed = PrivateKeyJwkSchema.parse(jwk);
   const identity = IdentitySchema.parse({ name, publicKey: publicKeyFromPrivateJwk(parsed) });

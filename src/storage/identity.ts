@@ -62,7 +62,8 @@ export class IdentityStore {
    * counting once it is gone.
    */
   async create(name: string, options: { replace?: boolean; now?: number } = {}): Promise<PublicIdentity> {
-    if (!options.replace && (await this.read())) throw new IdentityExistsError('an identity already exists in this browser');
+    await this.migrate(); // a legacy key counts as existing, and is not migrated over the new one later
+    if (!options.replace && (await this.db.read())) throw new IdentityExistsError('an identity already exists in this browser');
     const signer = await generateSigner(name.trim());
     const stored: StoredIdentity = { ...signer.identity, privateKey: signer.privateKey, createdAt: options.now ?? Date.now() };
     await this.db.write(stored, { replace: options.replace });
