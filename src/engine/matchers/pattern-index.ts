@@ -130,23 +130,38 @@ export class PatternIndex {
     return this.matcher;
   }
 
-  /** Spans (normalized-text indices) of every pattern, by pattern id; patterns without a hit get []. */
-  match(a: Analysis): Span[][] {
+  /**
+   * The draft's hits, computed on demand: a pattern is only combined (or its regex only run) when
+   * an entry asks for it, and entries ask for their `requires`/`unless`/`allow` patterns only after
+   * one of their own patterns hit. Most of ~2,000 patterns are never looked at for a given draft.
+   */
+  match(a: Analysis): PatternHits {
     const partHits = this.prepare().match(a);
-    const out: Span[][] = this.compiled.map(() => NO_HITS);
-    const candidates = new Set<number>();
-    partHits.forEach((h, p) => {
-      if (h.length) for (const id of this.firstSlotOf![p]!) candidates.add(id);
-    });
-    this.compiled.forEach((c, id) => {
-      if (c.kind === 're') out[id] = matchRegExp(c.re, c.fold ? a.norm.folded : a.norm.text);
-    });
-    for (const id of candidates) out[id] = combine(this.compiled[id] as Extract<Compiled, { kind: 'phrase' }>, partHits);
-    return out;
+    const mayHit = new Uint8Array(this.compiled.length);
+    for (const p of partHits.keys()) for (const id of this.firstSlotOf![p]!) mayHit[id] = 1;
+    const memo = new Map<number, Span[]>();
+    return {
+      get: (id: number): Span[] => {
+        const c = this.compiled[id];
+        if (!c) return NO_HITS;
+        if (c.kind === 'phrase' && !mayHit[id]) return NO_HITS;
+        let spans = memo.get(id);
+        if (spans === undefined) {
+          spans = c.kind === 're' ? matchRegExp(c.re, c.fold ? a.norm.folded : a.norm.text) : combine(c, partHits);
+          memo.set(id, spans);
+        }
+        return spans;
+      },
+    };
   }
 }
 
 const NO_HITS: Span[] = [];
+
+/** A draft's hits by pattern id (see PatternIndex.match). */
+export interface PatternHits {
+  get(id: number): Span[];
+}
 
 function matchRegExp(re: RegExp, text: string): Span[] {
   const out: Span[] = [];
@@ -162,9 +177,9 @@ function matchRegExp(re: RegExp, text: string): Span[] {
 }
 
 /** A pattern's spans: each variant's first slot, then every later slot within `gap` of the previous. */
-function combine(c: Extract<Compiled, { kind: 'phrase' }>, partHits: Span[][]): Span[] {
+function combine(c: Extract<Compiled, { kind: 'phrase' }>, partHits: Map<number, Span[]>): Span[] {
   const out: Span[] = [];
-  const slotHits = (slot: number[]) => (slot.length === 1 ? partHits[slot[0]!]! : slot.flatMap((p) => partHits[p]!));
+  const slotHits = (slot: number[]) => (slot.length === 1 ? (partHits.get(slot[0]!) ?? NO_HITS) : slot.flatMap((p) => partHits.get(p) ?? NO_HITS));
   for (const slots of c.variants) {
     const first = slotHits(slots[0]!);
     if (first.length === 0) continue;

@@ -150,14 +150,14 @@ export class PartMatcher {
     });
   }
 
-  match(a: Analysis): Span[][] {
-    const hits: Span[][] = this.parts.map(() => []);
-    const seen = new Set<string>();
+  /** Spans of the parts that occur in the draft (a sparse map: most of ~20k parts never do). */
+  match(a: Analysis): Map<number, Span[]> {
+    const hits = new Map<number, Span[]>();
     const hit = (i: number, start: number, end: number) => {
-      const k = `${i}:${start}:${end}`;
-      if (seen.has(k)) return;
-      seen.add(k);
-      hits[i]!.push({ start, end });
+      const list = hits.get(i);
+      if (!list) return void hits.set(i, [{ start, end }]);
+      for (const h of list) if (h.start === start && h.end === end) return;
+      list.push({ start, end });
     };
     const { tokens, tokenEndingAt } = a;
     const folded = a.norm.folded;

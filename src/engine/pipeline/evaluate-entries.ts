@@ -1,6 +1,7 @@
 /** Turns pattern hits into findings, entry by entry: when, unless, requires, within, allow. */
 import type { Span } from '../analysis';
 import type { CompiledEntry } from '../dictionary/compile';
+import type { PatternHits } from '../matchers/pattern-index';
 import type { RawFinding, ResolvedContext } from '../detectors/types';
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
@@ -20,12 +21,19 @@ export function sentenceIds(text: string): Int32Array {
   return ids;
 }
 
-export function evaluateEntries(entries: readonly CompiledEntry[], hits: Span[][], ctx: ResolvedContext, sentenceOf: Int32Array): RawFinding[] {
+export function evaluateEntries(entries: readonly CompiledEntry[], hits: PatternHits, ctx: ResolvedContext, sentenceOf: Int32Array): RawFinding[] {
   const out: RawFinding[] = [];
   const sameSentence = (a: Span, b: Span) => sentenceOf[a.start] === sentenceOf[b.start];
   const near = (h: Span, s: Span, g: { within?: number; scope?: 'sentence' }) =>
     (g.within === undefined || distance(h, s) <= g.within) && (g.scope !== 'sentence' || sameSentence(h, s));
-  const spansOf = (ids: number[]) => ids.flatMap((id) => hits[id] ?? []);
+  const spansOf = (ids: number[]) => {
+    let out: Span[] | undefined;
+    for (const id of ids) {
+      const h = hits.get(id);
+      if (h.length) out = out ? out.concat(h) : h.slice(); // never hand out the shared memo array
+    }
+    return out ?? [];
+  };
   for (const c of entries) {
     const { entry } = c;
     if (entry.when?.account && entry.when.account !== ctx.account) continue;
