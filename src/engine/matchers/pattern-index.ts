@@ -8,13 +8,15 @@ import { foldKana } from '../fold';
 import type { Tokenizer } from '../tokenizer/types';
 import { compilePart, PartMatcher, partFromData, partKey, partToData, type Part, type PartData } from './phrase';
 import { expandPhraseSlots } from './phrase-syntax';
+import { requiredLiterals } from './regex-prefilter';
 
 export const DEFAULT_GAP = 12;
 
 type Compiled =
   /** variants → slots (separated by gaps) → the parts a slot may be */
   | { kind: 'phrase'; variants: number[][][]; gap: number }
-  | { kind: 're'; re: RegExp; fold: boolean };
+  /** literals: the regex cannot match a draft that contains none of them (null: always run it) */
+  | { kind: 're'; re: RegExp; fold: boolean; literals: string[] | null };
 
 /**
  * A compiled index as plain data. The build writes the built-in lists' snapshot next to the
@@ -80,7 +82,7 @@ export class PatternIndex {
     if (snap.version !== SNAPSHOT_VERSION) throw new Error(`pattern snapshot version ${snap.version} is not ${SNAPSHOT_VERSION}`);
     const index = new PatternIndex(tokenizer);
     index.parts = snap.parts.map(partFromData);
-    index.compiled = snap.compiled.map((c) => (c.kind === 're' ? { kind: 're', re: new RegExp(c.source, c.flags), fold: c.fold } : c));
+    index.compiled = snap.compiled.map((c) => (c.kind === 're' ? { kind: 're', re: new RegExp(c.source, c.flags), fold: c.fold, literals: requiredLiterals(c.source, c.flags) } : c));
     index.keys = new Map(snap.keys);
     // Parts are found again by key; the raw-source aliases are only a compile-time shortcut.
     index.partIds = new Map(index.parts.map((p, i) => [p.key, i]));
@@ -101,7 +103,8 @@ export class PatternIndex {
     } else {
       // On folded text the draft's kana are large katakana: fold the pattern's kana the same way.
       const source = pattern.fold ? foldKana(pattern.re) : pattern.re;
-      c = { kind: 're', re: new RegExp(source, `${pattern.flags ?? ''}g`), fold: pattern.fold ?? false };
+      const flags = `${pattern.flags ?? ''}g`;
+      c = { kind: 're', re: new RegExp(source, flags), fold: pattern.fold ?? false, literals: requiredLiterals(source, flags) };
     }
     this.matcher = undefined;
     this.firstSlotOf = undefined;
@@ -140,11 +143,21 @@ export class PatternIndex {
     const mayHit = new Uint8Array(this.compiled.length);
     for (const p of partHits.keys()) for (const id of this.firstSlotOf![p]!) mayHit[id] = 1;
     const memo = new Map<number, Span[]>();
+    let lower: string | undefined;
+    let foldedLower: string | undefined;
+    const skips = (c: Extract<Compiled, { kind: 're' }>) => {
+      if (!c.literals) return false;
+      const ignoreCase = c.re.flags.includes('i');
+      const text = c.fold
+        ? ignoreCase ? (foldedLower ??= a.norm.folded.toLowerCase()) : a.norm.folded
+        : ignoreCase ? (lower ??= a.norm.text.toLowerCase()) : a.norm.text;
+      return !c.literals.some((l) => text.includes(l));
+    };
     return {
       get: (id: number): Span[] => {
         const c = this.compiled[id];
         if (!c) return NO_HITS;
-        if (c.kind === 'phrase' && !mayHit[id]) return NO_HITS;
+        if (c.kind === 'phrase' ? !mayHit[id] : skips(c)) return NO_HITS;
         let spans = memo.get(id);
         if (spans === undefined) {
           spans = c.kind === 're' ? matchRegExp(c.re, c.fold ? a.norm.folded : a.norm.text) : combine(c, partHits);

@@ -165,8 +165,11 @@ export class PartMatcher {
     for (let ti = 0; ti < tokens.length; ti++) {
       const t = tokens[ti]!;
       // 1. token sequences
-      for (const key of t.s === t.l ? [t.s] : [t.s, t.l]) {
-        for (const pi of this.byFirstToken.get(key) ?? []) {
+      for (let pass = 0; pass < 2; pass++) {
+        if (pass === 1 && t.l === t.s) break;
+        const list = this.byFirstToken.get(pass === 0 ? t.s : t.l);
+        if (!list) continue;
+        for (const pi of list) {
           const part = this.parts[pi]!;
           const pt = part.tokens;
           if (ti + pt.length > tokens.length) continue;
