@@ -53,4 +53,20 @@ describe('house rules', () => {
     }
     expect(missing).toEqual([]);
   });
+
+  it('package-lock.json lists every platform package of its locked packages (or `npm ci` refuses on a clean clone)', () => {
+    // npm leaves out optional platform packages the registry does not have yet (a release only
+    // hours old), and then `npm ci` reports the lock out of sync: pin such a package in `overrides`.
+    const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { optionalDependencies?: Record<string, string> }>;
+    };
+    const missing: string[] = [];
+    for (const [path, pkg] of Object.entries(lock.packages)) {
+      for (const dep of Object.keys(pkg.optionalDependencies ?? {})) {
+        const nested = `${path ? `${path}/` : ''}node_modules/${dep}`;
+        if (!lock.packages[nested] && !lock.packages[`node_modules/${dep}`]) missing.push(`${path || '(root)'} → ${dep}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
 });
