@@ -8,6 +8,7 @@ import { foldKana } from '../fold';
 import type { Tokenizer } from '../tokenizer/types';
 import { compilePart, PartMatcher, partFromData, partKey, partToData, type Part, type PartData } from './phrase';
 import { expandPhraseSlots } from './phrase-syntax';
+import { CharTrie } from './char-trie';
 import { requiredLiterals } from './regex-prefilter';
 
 export const DEFAULT_GAP = 12;
@@ -119,6 +120,11 @@ export class PatternIndex {
 
   /** For each part, the patterns whose first slot it can fill (only those need combining). */
   private firstSlotOf: number[][] | undefined;
+  /**
+   * The regexes' required literals in one trie per text they run on (bit 1: folded, bit 2: lower
+   * case for `i`): one walk over the draft tells which regexes can match at all.
+   */
+  private literalTries: CharTrie[] | undefined;
 
   private prepare(): PartMatcher {
     if (!this.matcher) {
@@ -129,6 +135,12 @@ export class PatternIndex {
         for (const slots of c.variants) for (const p of slots[0]!) if (first[p]!.at(-1) !== id) first[p]!.push(id);
       });
       this.firstSlotOf = first;
+      this.literalTries = [new CharTrie(), new CharTrie(), new CharTrie(), new CharTrie()];
+      this.compiled.forEach((c, id) => {
+        if (c.kind !== 're' || !c.literals) return;
+        const trie = this.literalTries![textMode(c)]!;
+        for (const l of c.literals) trie.insert(l, id);
+      });
     }
     return this.matcher;
   }
@@ -143,21 +155,25 @@ export class PatternIndex {
     const mayHit = new Uint8Array(this.compiled.length);
     for (const p of partHits.keys()) for (const id of this.firstSlotOf![p]!) mayHit[id] = 1;
     const memo = new Map<number, Span[]>();
-    let lower: string | undefined;
-    let foldedLower: string | undefined;
-    const skips = (c: Extract<Compiled, { kind: 're' }>) => {
+    const texts: Array<() => string> = [() => a.norm.text, () => a.norm.folded, () => a.norm.text.toLowerCase(), () => a.norm.folded.toLowerCase()];
+    const possible: Array<Uint8Array | undefined> = [];
+    const skips = (c: Extract<Compiled, { kind: 're' }>, id: number) => {
       if (!c.literals) return false;
-      const ignoreCase = c.re.flags.includes('i');
-      const text = c.fold
-        ? ignoreCase ? (foldedLower ??= a.norm.folded.toLowerCase()) : a.norm.folded
-        : ignoreCase ? (lower ??= a.norm.text.toLowerCase()) : a.norm.text;
-      return !c.literals.some((l) => text.includes(l));
+      const mode = textMode(c);
+      let may = possible[mode];
+      if (!may) {
+        may = possible[mode] = new Uint8Array(this.compiled.length);
+        const text = texts[mode]!();
+        const trie = this.literalTries![mode]!;
+        for (let i = 0; i < text.length; i++) trie.walk(text, i, (_end, ids) => { for (const r of ids) may![r] = 1; });
+      }
+      return !may[id];
     };
     return {
       get: (id: number): Span[] => {
         const c = this.compiled[id];
         if (!c) return NO_HITS;
-        if (c.kind === 'phrase' ? !mayHit[id] : skips(c)) return NO_HITS;
+        if (c.kind === 'phrase' ? !mayHit[id] : skips(c, id)) return NO_HITS;
         let spans = memo.get(id);
         if (spans === undefined) {
           spans = c.kind === 're' ? matchRegExp(c.re, c.fold ? a.norm.folded : a.norm.text) : combine(c, partHits);
@@ -170,6 +186,9 @@ export class PatternIndex {
 }
 
 const NO_HITS: Span[] = [];
+
+/** Which text a regex runs on, as its literals are matched: bit 1 folded, bit 2 lower-cased (`i`). */
+const textMode = (c: { re: RegExp; fold: boolean }) => (c.fold ? 1 : 0) | (c.re.flags.includes('i') ? 2 : 0);
 
 /** A draft's hits by pattern id (see PatternIndex.match). */
 export interface PatternHits {
