@@ -8,7 +8,8 @@ import { verifyBuiltinDictionaries } from './src/node/verify-dictionaries';
 export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
-  outDir: '.output',
+  // KAKUNIN_OUT_DIR: a private output folder, so parallel work does not rebuild under a running test
+  outDir: process.env.KAKUNIN_OUT_DIR ?? '.output',
   imports: false,
   manifestVersion: 3,
   vite: () => ({
