@@ -72,7 +72,11 @@ export type AuditFilter = z.infer<typeof AuditFilterSchema>;
 
 // --- approval (issue 4) ------------------------------------------------------------------------
 
-/** The local user's public identity; the private key never leaves storage.local and the worker. */
+/**
+ * The local user's public identity. The private key is not part of it: it is a non-extractable
+ * CryptoKey in the extension's IndexedDB (`kakunin-identity`, src/storage/identity-db.ts), used
+ * only by the background to sign, and its bytes cannot be read by any script.
+ */
 export const PublicIdentitySchema = z.object({ name: z.string(), publicKey: z.string(), keyId: z.string(), createdAt: z.number() });
 export type PublicIdentityView = z.infer<typeof PublicIdentitySchema>;
 
