@@ -6,7 +6,7 @@
  *   engine.check('この美容液でシミが消える!', { account: 'company', site: 'x', date: '2026-03-11' });
  */
 import { analyze } from './analysis';
-import { sensitiveDaysOn, type SensitiveDate } from './context/calendar';
+import { sensitiveDaysOn, type CalendarDay } from './context/calendar';
 import { compileEntries, type CompiledEntry } from './dictionary/compile';
 import type { DictionaryFile } from './dictionary/schema';
 import type { Detector, RawFinding, ResolvedContext } from './detectors/types';
@@ -20,15 +20,15 @@ import type { Tokenizer } from './tokenizer/types';
 
 export interface EngineInput {
   tokenizer: Tokenizer;
-  /** built-in lists first, then company lists; each already parsed (parseDictionary) */
-  dictionaries: Array<{ file: DictionaryFile; source: string }>;
+  /** built-in lists first, then company lists (`company: true`); each already parsed (parseDictionary) */
+  dictionaries: Array<{ file: DictionaryFile; source: string; company?: boolean }>;
   /** code-based rules (privacy patterns, sensitive dates…); see detectors/ */
   detectors?: Detector[];
   overrides?: Overrides;
   /** a compiled snapshot of (some of) these lists' patterns, to skip compiling them again */
   snapshot?: IndexSnapshot;
-  /** sensitive dates (built-in calendar + the company's own) */
-  calendar?: readonly SensitiveDate[];
+  /** sensitive dates (built-in calendar + the company's own, marked `company: true`) */
+  calendar?: readonly CalendarDay[];
 }
 
 export interface Engine {
@@ -41,7 +41,7 @@ export interface Engine {
   snapshot(): IndexSnapshot;
 }
 
-export function resolveContext(ctx: CheckContext | undefined, calendar: readonly SensitiveDate[] = []): ResolvedContext {
+export function resolveContext(ctx: CheckContext | undefined, calendar: readonly CalendarDay[] = []): ResolvedContext {
   const out: ResolvedContext = { account: ctx?.account ?? 'company', site: ctx?.site };
   const m = ctx?.date?.match(/^(\d{4})-(\d{2})-(\d{2})/);
   if (m) {

@@ -37,9 +37,10 @@ export function createKakuninEngine(tokenizer: Tokenizer, company: CompanySetup 
   return createEngine({
     tokenizer,
     snapshot,
-    dictionaries: [...builtinDictionaries(), ...(company.lists ?? [])],
+    // company lists and dates are marked: category settings cap only what is built in
+    dictionaries: [...builtinDictionaries(), ...(company.lists ?? []).map((l) => ({ ...l, company: true }))],
     detectors: [...BUILTIN_DETECTORS],
-    calendar: [...builtinCalendar(), ...(company.dates ?? [])],
+    calendar: [...builtinCalendar(), ...(company.dates ?? []).map((d) => ({ ...d, company: true }))],
     overrides: company.overrides,
   });
 }

@@ -90,6 +90,7 @@ export type CustomSite = z.infer<typeof CustomSiteSchema>;
 export const SettingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
   lists: z.array(CompanyListSchema).default([]),
+  /** a cap per category on the built-in rules and calendar only (engine/pipeline/apply-overrides.ts) */
   categories: z.partialRecord(CategorySchema, z.union([SeveritySchema, z.literal('off')])).default({}),
   disabledRules: z.array(z.string()).default([]),
   accounts: z.array(AccountSchema).default([]),

@@ -71,3 +71,32 @@ describe('account context', () => {
     expect(rules('弊社の新製品', 'company')).toEqual([]);
   });
 });
+
+describe('category caps are a setting on the built-in rules', () => {
+  const founder = day('founder', 6, 2, { reason: { ja: '創業者の命日', en: "the founder's day of remembrance" } });
+  const codename = parseDictionary(
+    { name: '社内', entries: [{ id: 'confidential/t-codename', category: 'confidential', severity: 'block', patterns: ['プロジェクトK'], message: { ja: 'a', en: 'a' } }] },
+    '社内',
+  );
+
+  it('a capped category leaves a company-list entry of that category as the company wrote it', async () => {
+    const engine = await engineWith({ lists: [{ file: codename, source: '社内' }], overrides: { categories: { confidential: 'info' } } });
+    const of = (rule: string) => engine.checkAll('プロジェクトKの件、社外秘です', {}).find((f) => f.rule === rule)?.severity;
+    expect(of('confidential/t-codename')).toBe('block');
+    expect(of('confidential/internal-label')).toBe('info'); // the built-in rule is capped
+    const off = await engineWith({ lists: [{ file: codename, source: '社内' }], overrides: { categories: { confidential: 'off' } } });
+    expect(off.checkAll('プロジェクトKの件、社外秘です', {}).map((f) => f.rule)).toEqual(['confidential/t-codename']);
+  });
+
+  it('disaster off silences the built-in calendar, not a date the company added', async () => {
+    const engine = await engineWith({ dates: [founder], overrides: { categories: { disaster: 'off' } } });
+    expect(engine.check('新商品です', { date: '2027-03-11' }).filter((f) => f.category === 'disaster')).toEqual([]);
+    const reminder = engine.check('新商品です', { date: '2027-06-02' }).filter((f) => f.rule === 'disaster/sensitive-date');
+    expect(reminder.map((f) => [f.severity, f.message.ja.includes('創業者の命日')])).toEqual([['info', true]]);
+  });
+
+  it('a single rule switched off stays off, company date or not', async () => {
+    const engine = await engineWith({ dates: [founder], overrides: { disabledRules: ['disaster/sensitive-date'] } });
+    expect(engine.check('新商品です', { date: '2027-06-02' }).filter((f) => f.rule === 'disaster/sensitive-date')).toEqual([]);
+  });
+});

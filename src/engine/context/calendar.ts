@@ -19,6 +19,8 @@ export const SensitiveDateSchema = z
   })
   .strict();
 export type SensitiveDate = z.infer<typeof SensitiveDateSchema>;
+/** A day as the engine holds it: `company` marks the company's own days (no category cap applies). */
+export type CalendarDay = SensitiveDate & { company?: boolean };
 
 export const CalendarFileSchema = z.object({ $schema: z.string().optional(), name: z.string(), dates: z.array(SensitiveDateSchema) }).strict();
 export type CalendarFile = z.infer<typeof CalendarFileSchema>;
@@ -26,7 +28,7 @@ export type CalendarFile = z.infer<typeof CalendarFileSchema>;
 const dayOfYear = (y: number, m: number, d: number) => Math.round((Date.UTC(y, m - 1, d) - Date.UTC(y, 0, 1)) / 86_400_000);
 
 /** The calendar entries that cover a given day. */
-export function sensitiveDaysOn(calendar: readonly SensitiveDate[], date: { year: number; month: number; day: number }): SensitiveDate[] {
+export function sensitiveDaysOn<T extends SensitiveDate>(calendar: readonly T[], date: { year: number; month: number; day: number }): T[] {
   const today = dayOfYear(date.year, date.month, date.day);
   return calendar.filter((c) => {
     if (c.since !== undefined && date.year < c.since) return false;

@@ -1,6 +1,7 @@
 /**
  * On a sensitive date every post gets an `info` reminder of the day; promotional wording that day
- * is a `warn` from the disaster dictionary's entries marked `when.sensitiveDate`.
+ * is a `warn` from the disaster dictionary's entries marked `when.sensitiveDate`. A company's own
+ * day gives its reminder whatever the `disaster` category setting (that caps built-in rules only).
  */
 import type { Detector } from './types';
 
@@ -21,6 +22,7 @@ export const sensitiveDateDetector: Detector = {
         en: 'Consider moving promotional or playful posts to another day.',
       },
       basis: d.source,
+      ...(d.company ? { company: true } : {}),
     }));
   },
 };

@@ -1,5 +1,5 @@
 import type { Analysis, Span } from '../analysis';
-import type { SensitiveDate } from '../context/calendar';
+import type { CalendarDay } from '../context/calendar';
 import type { AccountKind, Bilingual, Category, Severity } from '../finding';
 
 /** The check context with defaults applied: a draft with no account is treated as the company's. */
@@ -9,7 +9,7 @@ export interface ResolvedContext {
   /** calendar day the post would go out, if known */
   date?: { year: number; month: number; day: number };
   /** calendar entries that cover `date` */
-  sensitiveDays?: SensitiveDate[];
+  sensitiveDays?: CalendarDay[];
 }
 
 /** A finding before its span is mapped back to the original text. */
@@ -21,6 +21,11 @@ export interface RawFinding {
   message: Bilingual;
   suggestion?: Bilingual;
   basis?: string;
+  /**
+   * From a company list or a company date: a category setting (a cap on the built-in rules) does
+   * not apply; the company chose that entry's severity itself.
+   */
+  company?: boolean;
 }
 
 export interface DetectorInput {

@@ -10,6 +10,8 @@ export interface CompiledEntry {
   entry: Entry;
   /** name of the list it came from */
   source: string;
+  /** from a company list (not built in): category settings do not cap it */
+  company?: boolean;
   patterns: number[];
   requires: Array<{ ids: number[]; within?: number; position?: 'before' | 'after'; scope?: 'sentence' }>;
   /** anywhere in the draft */
@@ -25,11 +27,11 @@ export function parseDictionary(data: unknown, source: string): DictionaryFile {
   return parsed.data;
 }
 
-export function compileEntries(files: Array<{ file: DictionaryFile; source: string }>, index: PatternIndex): CompiledEntry[] {
+export function compileEntries(files: Array<{ file: DictionaryFile; source: string; company?: boolean }>, index: PatternIndex): CompiledEntry[] {
   const issues: DictionaryIssue[] = [];
   const out: CompiledEntry[] = [];
   const ids = new Map<string, string>();
-  for (const { file, source } of files) {
+  for (const { file, source, company } of files) {
     for (const entry of file.entries) {
       const firstSource = ids.get(entry.id);
       if (firstSource !== undefined) {
@@ -48,6 +50,7 @@ export function compileEntries(files: Array<{ file: DictionaryFile; source: stri
       const compiled: CompiledEntry = {
         entry,
         source,
+        ...(company ? { company: true } : {}),
         patterns: entry.patterns.map((p, i) => add(p, `patterns.${i}`)),
         requires: (entry.requires ?? []).map((g, gi) => {
           const group = Array.isArray(g) ? { any: g } : g;

@@ -78,6 +78,7 @@ export function evaluateEntries(entries: readonly CompiledEntry[], hits: Pattern
             : entry.message,
         suggestion: entry.suggestion,
         basis: entry.basis,
+        ...(c.company ? { company: true } : {}),
       });
     }
   }

@@ -124,8 +124,8 @@ export const messages = {
   // built-in rules
   builtinRules: m('組込みのルール', 'Built-in rules'),
   builtinIntro: m(
-    'カテゴリごとに重大度の上限を下げたり、無効にしたりできます。個別のルールも無効にできます。',
-    'Turn a category down (a severity cap) or off, or switch single rules off.',
+    'カテゴリごとに組込みのルールの重大度の上限を下げたり、無効にしたりできます (会社のリストの項目と会社の配慮日はそのままです)。個別のルールも無効にできます。',
+    'Turn the built-in rules of a category down (a severity cap) or off (company-list entries and company dates keep their own severity), or switch single rules off.',
   ),
   categoryLevel: m('このカテゴリの扱い', 'How this category is reported'),
   levelDefault: m('組込みのまま', 'As built in'),
