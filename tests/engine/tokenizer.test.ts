@@ -33,6 +33,21 @@ describe('tokenizer (kuromoji over the compact dictionary)', () => {
     }
   }, 30_000);
 
+  it('gives the same tokens from its segment cache as without it, as fresh objects each time', async () => {
+    const bytes = readFileSync(ensureIpadicFile());
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    const [cached, uncached] = await Promise.all([tokenizerFromBytes(buffer, { cacheSegments: 4 }), tokenizerFromBytes(buffer, { cacheSegments: 0 })]);
+    // the same segments at other offsets, more segments than the cache holds, and repeats
+    const texts = [...SENTENCES, SENTENCES.join('\n'), `前置き。${SENTENCES[0]}`, ...SENTENCES];
+    for (const text of texts) {
+      const a = cached.tokenize(text);
+      expect(a).toEqual(uncached.tokenize(text));
+      for (const t of a) expect(text.slice(t.start, t.end)).toBe(t.surface);
+      a[0]!.start = -1; // a caller mutating its tokens does not change the next result
+      expect(cached.tokenize(text)[0]!.start).toBe(0);
+    }
+  }, 30_000);
+
   it('gives UTF-16 offsets that cover the text exactly, emoji included (stock kuromoji drops characters after one)', async () => {
     const t = await loadNodeTokenizer();
     for (const s of ['🚗💦 そんなドライブ', '👨‍👩‍👧家族で𠮷野家へ', 'abc\n\nあいう']) {

@@ -23,7 +23,19 @@ const MAX_SEGMENT = 512;
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
-export function createKuromojiTokenizer(data: IpadicData): Tokenizer {
+export interface TokenizerOptions {
+  /**
+   * How many sentence segments to remember (default 256; 0: none). Segments are tokenized
+   * independently, so a cached one gives exactly the tokens it gave before: while a post is being
+   * typed, only the segment that changed is tokenized again.
+   */
+  cacheSegments?: number;
+}
+
+export function createKuromojiTokenizer(data: IpadicData, options: TokenizerOptions = {}): Tokenizer {
+  const cacheSize = options.cacheSegments ?? 256;
+  /** segment text → its tokens with offsets from the segment's start (insertion order = age) */
+  const cache = new Map<string, Token[]>();
   const { base, check, mapOffsets, mapValues, tokLeft, tokRight, tokCost, tokPos, tokBase, tokReading, strings, strOffsets } = data;
   const costs = new ConnectionCosts(0, 0);
   costs.loadConnectionCosts(data.cc);
@@ -32,6 +44,9 @@ export function createKuromojiTokenizer(data: IpadicData): Tokenizer {
   unknown.loadUnknownDictionaries(data.unk, data.unkPos, data.unkMap, data.unkChar, data.unkCompat, data.unkInvoke);
   const posFields = data.posTable.map((p) => p.split(','));
   const str = (id: number) => (id < 0 ? '' : strings.slice(strOffsets[id]!, strOffsets[id + 1]!));
+  /** unknown-word features by entry id, and character classes by code point (both small sets) */
+  const unknownFeatures = new Map<number, string[]>();
+  const classOf = new Map<number, ReturnType<UnknownDictionary['lookup']>>();
 
   const traverse = (parent: number, code: number): number => {
     const child = base[parent]! + code;
@@ -70,10 +85,10 @@ export function createKuromojiTokenizer(data: IpadicData): Tokenizer {
       if (leaf >= 0 && base[leaf]! <= 0) {
         const value = -base[leaf]! - 1;
         const len = i - pos;
-        const surface = s.slice(pos, i);
         for (let k = mapOffsets[value]!, end = mapOffsets[value + 1]!; k < end; k++) {
           const entry = mapValues[k]!;
-          lattice.append(new ViterbiNode(entry, tokCost[entry]!, pos + 1, len, 'KNOWN', tokLeft[entry]!, tokRight[entry]!, surface));
+          // the surface is read off the segment for the nodes on the best path only
+          lattice.append(new ViterbiNode(entry, tokCost[entry]!, pos + 1, len, 'KNOWN', tokLeft[entry]!, tokRight[entry]!, ''));
           found++;
         }
       }
@@ -81,7 +96,8 @@ export function createKuromojiTokenizer(data: IpadicData): Tokenizer {
     return found;
   }
 
-  function tokenizeSegment(s: string, offset: number, out: Token[]): void {
+  function tokenizeSegment(s: string): Token[] {
+    const out: Token[] = [];
     const lattice = new ViterbiLattice();
     const n = s.length;
     // Character class of every code point, and where its same-class run ends.
@@ -89,7 +105,10 @@ export function createKuromojiTokenizer(data: IpadicData): Tokenizer {
     const widths = new Uint8Array(n);
     for (let i = 0; i < n; ) {
       const w = isHigh(s.charCodeAt(i)) && i + 1 < n && isLow(s.charCodeAt(i + 1)) ? 2 : 1;
-      classes[i] = unknown.lookup(s.slice(i, i + w));
+      const cp = s.codePointAt(i)!;
+      let cls = classOf.get(cp);
+      if (!cls) classOf.set(cp, (cls = unknown.lookup(s.slice(i, i + w))));
+      classes[i] = cls;
       widths[i] = w;
       i += w;
     }
@@ -105,20 +124,19 @@ export function createKuromojiTokenizer(data: IpadicData): Tokenizer {
       if (found === 0 || cls.is_always_invoke === 1 || cls.is_always_invoke === true) {
         const grouped = cls.is_grouping === 1 || cls.is_grouping === true;
         const end = grouped ? runEnd[pos]! : pos + widths[pos]!;
-        const surface = s.slice(pos, end);
         for (const id of unknown.target_map[cls.class_id] ?? []) {
           const unkId = Number(id);
           const left = unknown.dictionary.getShort(unkId);
           const right = unknown.dictionary.getShort(unkId + 2);
           const cost = unknown.dictionary.getShort(unkId + 4);
-          lattice.append(new ViterbiNode(unkId, cost, pos + 1, end - pos, 'UNKNOWN', left, right, surface));
+          lattice.append(new ViterbiNode(unkId, cost, pos + 1, end - pos, 'UNKNOWN', left, right, ''));
         }
       }
     }
     lattice.appendEos();
     for (const node of searcher.search(lattice)) {
-      const start = offset + node.start_pos - 1;
-      const surface = node.surface_form;
+      const start = node.start_pos - 1;
+      const surface = s.slice(start, start + node.length);
       if (node.type === 'KNOWN') {
         const f = posFields[tokPos[node.name]!]!;
         out.push({
@@ -129,7 +147,8 @@ export function createKuromojiTokenizer(data: IpadicData): Tokenizer {
           known: true,
         });
       } else {
-        const f = unknown.getFeatures(node.name).split(',');
+        let f = unknownFeatures.get(node.name);
+        if (!f) unknownFeatures.set(node.name, (f = unknown.getFeatures(node.name).split(',')));
         out.push({
           surface, start, end: start + surface.length,
           pos: f[1] ?? '', posDetail: f[2] ?? '', posDetail2: f[3] ?? '*', conjugatedForm: f[6] ?? '*',
@@ -137,6 +156,21 @@ export function createKuromojiTokenizer(data: IpadicData): Tokenizer {
         });
       }
     }
+    return out;
+  }
+
+  /** The segment's tokens, from the cache when it was seen recently. */
+  function segmentTokens(s: string): Token[] {
+    if (cacheSize <= 0) return tokenizeSegment(s);
+    let tokens = cache.get(s);
+    if (tokens) {
+      cache.delete(s); // refresh its age
+    } else {
+      tokens = tokenizeSegment(s);
+      if (cache.size >= cacheSize) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(s, tokens);
+    return tokens;
   }
 
   return {
@@ -148,7 +182,7 @@ export function createKuromojiTokenizer(data: IpadicData): Tokenizer {
         while (end < text.length && end - start < MAX_SEGMENT && !PUNCTUATION.test(text[end]!)) end++;
         if (end < text.length && PUNCTUATION.test(text[end]!)) end++;
         else if (end < text.length && isLow(text.charCodeAt(end))) end--; // never split a surrogate pair
-        tokenizeSegment(text.slice(start, end), start, out);
+        for (const t of segmentTokens(text.slice(start, end))) out.push({ ...t, start: t.start + start, end: t.end + start });
         start = end;
       }
       return out;

@@ -1,5 +1,5 @@
 import { decodeIpadic } from './ipadic-format';
-import { createKuromojiTokenizer } from './kuromoji-tokenizer';
+import { createKuromojiTokenizer, type TokenizerOptions } from './kuromoji-tokenizer';
 import type { Tokenizer } from './types';
 
 const isGzip = (b: Uint8Array) => b.length > 2 && b[0] === 0x1f && b[1] === 0x8b;
@@ -12,8 +12,8 @@ export async function gunzipIfNeeded(bytes: ArrayBuffer): Promise<ArrayBuffer> {
 }
 
 /** Builds a tokenizer from a KKD1 container (optionally gzipped). */
-export async function tokenizerFromBytes(bytes: ArrayBuffer): Promise<Tokenizer> {
-  return createKuromojiTokenizer(decodeIpadic(await gunzipIfNeeded(bytes)));
+export async function tokenizerFromBytes(bytes: ArrayBuffer, options?: TokenizerOptions): Promise<Tokenizer> {
+  return createKuromojiTokenizer(decodeIpadic(await gunzipIfNeeded(bytes)), options);
 }
 
 /**
@@ -24,7 +24,7 @@ export function sharedTokenizer(readBytes: () => Promise<ArrayBuffer>): () => Pr
   let pending: Promise<Tokenizer> | undefined;
   return () => {
     pending ??= readBytes()
-      .then(tokenizerFromBytes)
+      .then((bytes) => tokenizerFromBytes(bytes))
       .catch((error: unknown) => {
         pending = undefined;
         throw error;
