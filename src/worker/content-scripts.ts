@@ -48,15 +48,21 @@ export function desiredContentScripts(sites: readonly CustomSite[], staticMatche
  * Returns `sync(sites)`, which makes the registrations match `sites`. Calls are serialized (two
  * settings changes in a row must not register the same id twice) and never throw: a failure is
  * reported and the next settings change tries again.
+ *
+ * `sites` may be a function, called only when this sync's turn comes: the background passes
+ * "read the settings now", so the last sync always applies the newest settings. (Reading first
+ * and syncing after let a slow read at worker start-up, with the settings before a change,
+ * finish after the read that followed the change and register the old sites.)
  */
 export function createContentScriptSync(api: ScriptingApi, staticMatches: readonly string[], report: (e: unknown) => void = console.warn) {
   let queue: Promise<void> = Promise.resolve();
-  return (sites: readonly CustomSite[]): Promise<void> => {
+  return (sites: readonly CustomSite[] | (() => Promise<readonly CustomSite[]>)): Promise<void> => {
     queue = queue.then(async () => {
       try {
+        const current = typeof sites === 'function' ? await sites() : sites;
         const existing = (await api.getRegisteredContentScripts({ ids: IDS })).map((s) => s.id);
         if (existing.length) await api.unregisterContentScripts({ ids: existing });
-        const desired = desiredContentScripts(sites, staticMatches);
+        const desired = desiredContentScripts(current, staticMatches);
         if (desired.length) await api.registerContentScripts(desired);
       } catch (e) {
         report(e);

@@ -39,7 +39,8 @@ export function startBackground(): void {
     browser.scripting as unknown as ScriptingApi,
     (browser.runtime.getManifest().content_scripts ?? []).flatMap((c) => c.matches ?? []),
   );
-  const resyncScripts = () => void current().then((s) => syncScripts(s.settings.customSites));
+  // Settings are read when the sync's turn comes, so the newest settings always win.
+  const resyncScripts = () => void syncScripts(async () => (await current()).settings.customSites);
   watchSettings(() => {
     settings = undefined;
     resyncScripts();

@@ -64,6 +64,33 @@ describe('createContentScriptSync', () => {
     expect(api.registry.size).toBe(0);
   });
 
+  it('reads the sites only when its turn comes, so a change during a slow read still wins', async () => {
+    // The background at start-up: a first sync reads the settings (slowly), the user changes
+    // them, a second sync follows. The second must see the change and register last.
+    const api = fakeScripting();
+    const sync = createContentScriptSync(api, STATIC);
+    let settings = [site('https://old.example', 'mastodon')];
+    let release!: () => void;
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    const reads: string[] = [];
+    void sync(async () => {
+      const read = settings;
+      reads.push(read[0]!.origin);
+      await slow;
+      return read;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0)); // the first read has begun
+    settings = [site('https://new.example', 'mastodon')];
+    const second = sync(async () => {
+      reads.push(settings[0]!.origin);
+      return settings;
+    });
+    release();
+    await second;
+    expect(reads).toEqual(['https://old.example', 'https://new.example']);
+    expect([...api.registry.values()].map((s) => s.matches)).toEqual([['https://new.example/*']]);
+  });
+
   it('reports a failure instead of throwing, and recovers on the next change', async () => {
     const api = fakeScripting();
     const errors: unknown[] = [];
