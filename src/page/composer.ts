@@ -15,7 +15,7 @@ import { EDITORS } from './editors';
 import type { EditorModule, EditorSnapshot } from './editors/types';
 import { FindingsState, type HoldPolicy } from './findings-state';
 import type { FrameScheduler } from './frame';
-import { MIN_OVERRIDE_REASON, type AttemptVia, type Decision, type FailOpenReason, type Gate, type GateTarget } from './gate';
+import { MIN_OVERRIDE_REASON, type AttemptVia, type Decision, type FailOpenReason, type Gate, type GateTarget, type ReleaseRefusal } from './gate';
 import { marksFor, sameMarks } from './paint/marks';
 import type { Mark, Painter } from './paint/painter';
 import { UiHost, type ComposerFacts } from './ui-host';
@@ -69,7 +69,8 @@ export class Composer implements GateTarget {
     this.actions = {
       togglePanel: (open) => this.host.set({ panelOpen: open ?? !this.host.state.panelOpen }),
       dismiss: (key, reason) => this.dismiss(key, reason),
-      override: (reason) => env.gate.release(this, { by: 'override', reason }),
+      // A refused override keeps the post held; the gate tells us why (releaseRefused).
+      override: async (reason) => void (await env.gate.release(this, { by: 'override', reason })),
       requestApproval: () => {
         if (!env.gate.requestApproval(this)) this.host.set({ notice: 'approval-unavailable' });
       },
@@ -192,12 +193,18 @@ export class Composer implements GateTarget {
     return { state, counts, findings: this.state.shown(), checking: checking && !this.failure, unavailable: this.failure !== undefined };
   }
 
+  /**
+   * Dismissing a finding that holds the post is an override of that finding: it is allowed only
+   * where the policy allows overrides (the card hides the button otherwise; checked here too) and
+   * takes effect only once the background confirmed the `dismissed` event was written.
+   */
   private async dismiss(key: string, reason: string): Promise<void> {
-    const finding = this.state.dismiss(key);
-    if (!finding) return;
+    const item = this.state.shown().find((s) => s.key === key);
+    if (!item?.dismissible) return;
+    if (!(await this.audit('dismissed', { reason, findings: [item.finding] }))) return; // notice: audit-failed
+    if (!this.state.dismiss(key)) return;
     this.paint();
     this.render();
-    await this.audit('dismissed', { reason, findings: [finding] });
   }
 
   // --- GateTarget --------------------------------------------------------------------------
@@ -240,6 +247,13 @@ export class Composer implements GateTarget {
 
   hideGate(): void {
     this.host.set({ gate: undefined });
+  }
+
+  releaseRefused(refusal: ReleaseRefusal): void {
+    const { gate, notice } = this.host.state;
+    if (gate?.phase !== 'held') return;
+    // The dialog says it where the user is looking; the generic "could not record" notice would repeat it.
+    this.host.set({ gate: { ...gate, refusal }, notice: notice === 'audit-failed' ? undefined : notice });
   }
 
   failedOpen(reason: FailOpenReason, via: AttemptVia): void {

@@ -32,6 +32,8 @@ export interface GateTarget {
   showChecking(): void;
   showHeld(decision: Extract<Decision, { kind: 'hold' }>): void;
   hideGate(): void;
+  /** A release was refused: the post stays held, and the held dialog says why. */
+  releaseRefused(refusal: ReleaseRefusal): void;
   failedOpen(reason: FailOpenReason, via: AttemptVia): void;
   /** Records an audit event for the current draft; resolves false when it could not. */
   audit(kind: 'held' | 'override' | 'released', extra?: { reason?: string; detail?: Record<string, unknown> }): Promise<boolean>;
@@ -42,6 +44,18 @@ export interface GateTarget {
 export type ReleaseOptions =
   | { by: 'override'; reason: string }
   | { by: 'approval'; detail?: Record<string, unknown> };
+
+/**
+ * Why a release did not happen (the post stays held):
+ * - `reason-too-short`: an override needs MIN_OVERRIDE_REASON characters;
+ * - `override-not-allowed`: the policy in force (policy.allowOverride) forbids overrides;
+ * - `not-held`: the composer is not held now (the check for its text is pending or passed);
+ * - `audit-failed`: the background did not confirm the override was written to the audit log;
+ * - `text-changed`: the draft was edited while the release was being recorded.
+ */
+export type ReleaseRefusal = 'reason-too-short' | 'override-not-allowed' | 'not-held' | 'audit-failed' | 'text-changed';
+
+export type ReleaseResult = { released: true } | { released: false; refusal: ReleaseRefusal };
 
 export interface RequestApprovalDetail {
   composerId: number;

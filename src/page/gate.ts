@@ -5,16 +5,17 @@
  * bypass and the wrong composer gated). Listeners are on window in the capture phase, so they run
  * before the site's own handlers (React's root listeners, Draft's keydown).
  *
- * A held post is released by `release()` (override with a reason, or approval, issue 4), after
- * which the original action is re-dispatched so the site's own handler posts. Any edit re-arms
+ * A held post is released by `release()` (override with a reason, allowed by the policy and
+ * confirmed written to the audit log; or approval, issue 4), after which the original action is
+ * re-dispatched so the site's own handler posts. Any edit re-arms
  * the gate. When the check cannot be had (background unreachable, no answer in time, the adapter
  * cannot find the post button) the gate fails open with a notice: it never traps the user.
  */
 import type { SubmitQuirks } from '../sites/site-adapter';
-import { MIN_OVERRIDE_REASON, type Attempt, type Decision, type GateTarget, type ReleaseOptions, type RequestApprovalDetail } from './gate-types';
+import { MIN_OVERRIDE_REASON, type Attempt, type Decision, type GateTarget, type ReleaseOptions, type ReleaseRefusal, type ReleaseResult, type RequestApprovalDetail } from './gate-types';
 
 export { MIN_OVERRIDE_REASON } from './gate-types';
-export type { Attempt, AttemptVia, Decision, FailOpenReason, GateTarget, ReleaseOptions, RequestApprovalDetail } from './gate-types';
+export type { Attempt, AttemptVia, Decision, FailOpenReason, GateTarget, ReleaseOptions, ReleaseRefusal, ReleaseResult, RequestApprovalDetail } from './gate-types';
 
 export interface GateOptions {
   quirks?: SubmitQuirks;
@@ -73,22 +74,53 @@ export class Gate {
 
   /**
    * Releases a held composer for its current text and replays the held post, if any, so the
-   * site's own handler posts. An override needs a reason and is recorded (kind 'override'); an
-   * approval is recorded as 'released' with `by: 'approval'`. Resolves once the post was replayed.
+   * site's own handler posts. Resolves once the post was replayed, or with the refusal (the post
+   * then stays held and the held dialog says why: target.releaseRefused).
+   *
+   * An override is the gate's fail-safe exit and must always be on the record: it needs a reason,
+   * is allowed only when the decision for the text now holds with `allowOverride` (the policy the
+   * background decided with; the UI hiding the button is not enough), and releases only after the
+   * background confirmed the `override` event was written. The background refuses it too when the
+   * policy forbids overrides (src/worker/handlers/record-audit.ts).
+   *
+   * An approval is released after verifyApprovalCodes answered ok, which the background gives only
+   * once its `approval-verified` event is written (verify-approval-codes.ts): so the `released`
+   * event recorded here is a second record, and its failure does not keep the post held.
    */
-  async release(target: GateTarget, options: ReleaseOptions): Promise<void> {
+  async release(target: GateTarget, options: ReleaseOptions): Promise<ReleaseResult> {
+    const text = target.currentText();
     if (options.by === 'override') {
-      if ([...options.reason.trim()].length < MIN_OVERRIDE_REASON) throw new Error(`an override needs a reason of at least ${MIN_OVERRIDE_REASON} characters`);
-      await target.audit('override', { reason: options.reason.trim() });
+      const refusal = await this.recordOverride(target, options.reason);
+      if (refusal) {
+        target.releaseRefused(refusal);
+        return { released: false, refusal };
+      }
+      if (target.currentText() !== text) {
+        // Edited while the reason was being recorded: the reason was given for the text before.
+        target.releaseRefused('text-changed');
+        return { released: false, refusal: 'text-changed' };
+      }
     } else {
       await target.audit('released', { detail: { by: 'approval', ...options.detail } });
     }
-    this.released.set(target.id, target.currentText());
+    this.released.set(target.id, text);
     target.hideGate();
     const attempt = this.held.get(target.id);
     this.held.delete(target.id);
     this.emit('kakunin:released', { composerId: target.id, by: options.by });
     if (attempt) this.replay([target], attempt);
+    return { released: true };
+  }
+
+  /** Checks that an override may happen now and records it; the refusal, if it may not. */
+  private async recordOverride(target: GateTarget, rawReason: string): Promise<ReleaseRefusal | undefined> {
+    const reason = rawReason.trim();
+    if ([...reason].length < MIN_OVERRIDE_REASON) return 'reason-too-short';
+    // The composer's own decision, not this.decide(): a release already given must not count.
+    const decision = target.decide();
+    if (decision.kind !== 'hold') return 'not-held';
+    if (!decision.allowOverride) return 'override-not-allowed';
+    return (await target.audit('override', { reason })) ? undefined : 'audit-failed';
   }
 
   /** Closes the held dialog without posting (the user goes back to editing). */

@@ -12,6 +12,11 @@ class FakeTarget implements GateTarget {
   audits: Array<[string, unknown]> = [];
   shown: string[] = [];
   failed: string[] = [];
+  refused: string[] = [];
+  /** what the background answers to recordAudit */
+  auditOk = true;
+  /** runs while the audit write is in flight (an edit, a policy change) */
+  duringAudit: () => void = () => undefined;
   flushes: Array<() => void> = [];
   constructor(
     readonly id: number,
@@ -26,9 +31,13 @@ class FakeTarget implements GateTarget {
   showHeld = () => void this.shown.push('held');
   hideGate = () => void this.shown.push('hidden');
   failedOpen = (reason: string) => void this.failed.push(reason);
+  releaseRefused = (refusal: string) => void this.refused.push(refusal);
   audit = async (kind: string, extra?: unknown) => {
-    this.audits.push([kind, extra]);
-    return true;
+    const ok = this.auditOk;
+    if (ok) this.audits.push([kind, extra]);
+    await Promise.resolve(); // the round trip to the background
+    this.duringAudit();
+    return ok;
   };
   approvalContext = () => ({ site: 'x', handle: 'kakunin_jp', findings: [] });
 }
@@ -138,9 +147,9 @@ describe('release', () => {
   it('needs a reason, records the override, replays the click, and re-arms when the text changes', async () => {
     a.decision = HOLD;
     click(a);
-    await expect(gate.release(a, { by: 'override', reason: 'なし' })).rejects.toThrow(/reason/);
+    expect(await gate.release(a, { by: 'override', reason: 'なし' })).toEqual({ released: false, refusal: 'reason-too-short' });
     expect(site).toEqual([]);
-    await gate.release(a, { by: 'override', reason: '誤検知のため' });
+    expect(await gate.release(a, { by: 'override', reason: '誤検知のため' })).toEqual({ released: true });
     expect(a.audits.map(([k]) => k)).toEqual(['held', 'override']);
     expect(a.audits[1]![1]).toEqual({ reason: '誤検知のため' });
     // The site's own click handler ran once, and the button's form submitted.
@@ -152,6 +161,53 @@ describe('release', () => {
     gate.textChanged(a);
     click(a);
     expect(site).toHaveLength(3);
+  });
+
+  it('keeps the post held when the background does not confirm the override was logged', async () => {
+    a.decision = HOLD;
+    click(a);
+    a.auditOk = false;
+    expect(await gate.release(a, { by: 'override', reason: '誤検知のため' })).toEqual({ released: false, refusal: 'audit-failed' });
+    expect(a.refused).toEqual(['audit-failed']);
+    expect(site).toEqual([]);
+    expect(gate.isReleased(a)).toBe(false);
+    click(a);
+    expect(site).toEqual([]);
+    // Once the log takes it, the same reason releases the post.
+    a.auditOk = true;
+    expect(await gate.release(a, { by: 'override', reason: '誤検知のため' })).toEqual({ released: true });
+    expect(site).toEqual(['click:1', 'submit:1']);
+  });
+
+  it('refuses an override the policy forbids, whatever the UI offered, and records nothing', async () => {
+    a.decision = { ...HOLD, allowOverride: false } as Decision;
+    click(a);
+    expect(await gate.release(a, { by: 'override', reason: '誤検知のため' })).toEqual({ released: false, refusal: 'override-not-allowed' });
+    expect(a.audits.map(([k]) => k)).toEqual(['held']);
+    expect(a.refused).toEqual(['override-not-allowed']);
+    click(a);
+    expect(site).toEqual([]);
+  });
+
+  it('refuses an override when the draft is not held now (its check is pending)', async () => {
+    a.decision = HOLD;
+    click(a);
+    a.decision = { kind: 'pending' };
+    expect(await gate.release(a, { by: 'override', reason: '誤検知のため' })).toEqual({ released: false, refusal: 'not-held' });
+    expect(a.audits.map(([k]) => k)).toEqual(['held']);
+    expect(site).toEqual([]);
+  });
+
+  it('does not release a text edited while the override was being recorded', async () => {
+    a.decision = HOLD;
+    click(a);
+    a.duringAudit = () => {
+      a.text = '下書きに一文を足した';
+      gate.textChanged(a);
+    };
+    expect(await gate.release(a, { by: 'override', reason: '誤検知のため' })).toEqual({ released: false, refusal: 'text-changed' });
+    expect(site).toEqual([]);
+    expect(gate.isReleased(a)).toBe(false);
   });
 
   it('replays a held Ctrl+Enter as a click on the composer\'s own post button', async () => {

@@ -21,10 +21,15 @@ let sent: string[];
 let audits: string[];
 let posted: string[];
 let runtime: PageRuntime;
+/** audit kinds the background fails to write (IndexedDB error, or refused) */
+let failing: Set<string>;
+/** allowOverride in the background's answers */
+let allowOverride: boolean;
 
 function fakeSend(): Send {
   return (async (m: { type: string; text?: string; event?: { kind: string } }) => {
     if (m.type === 'recordAudit') {
+      if (failing.has(m.event!.kind)) throw new Error('audit write failed');
       audits.push(m.event!.kind);
       return { id: audits.length };
     }
@@ -33,7 +38,7 @@ function fakeSend(): Send {
     const findings: Finding[] = [];
     const i = text.indexOf('黒豆茶');
     if (i >= 0) findings.push({ category: 'compliance', severity: 'block', start: i, end: i + 3, text: '黒豆茶', rule: 'compliance/e2e', message: { ja: 'だめ', en: 'no' } });
-    return { findings, account: 'company', hold: { held: findings.length > 0, reason: findings.length ? 'findings' : null, allowOverride: true } };
+    return { findings, account: 'company', hold: { held: findings.length > 0, reason: findings.length ? 'findings' : null, allowOverride } };
   }) as Send;
 }
 
@@ -51,6 +56,8 @@ function typeInto(area: string, text: string, composing = false) {
 beforeEach(() => {
   sent = [];
   audits = [];
+  failing = new Set();
+  allowOverride = true;
   posted = [];
   document.body.innerHTML = `<header><button data-testid="SideNav_AccountSwitcher_Button">@kakunin_jp</button></header>
     ${composerHtml('home', 'tweetButtonInline')}${composerHtml('modal', 'tweetButton')}`;
@@ -101,6 +108,73 @@ describe('PageRuntime', () => {
     await runtime.gate.release(runtime.list()[0]!, { by: 'override', reason: 'テスト用の理由' });
     expect(posted).toEqual(['modal', 'home']);
     expect(audits).toEqual(['held', 'override']);
+  });
+
+  it('keeps the post held and says so in the dialog when the override could not be logged', async () => {
+    typeInto('home', '黒豆茶です');
+    await vi.waitFor(() => expect(hostOf(1).getAttribute('data-kakunin-state')).toBe('block'));
+    document.querySelector<HTMLElement>('.home button span')!.click();
+    await vi.waitFor(() => expect(hostOf(1).getAttribute('data-kakunin-gate')).toBe('held'));
+    failing.add('override');
+    const root = hostOf(1).shadowRoot!;
+    root.querySelector<HTMLElement>('[data-action="override"]')!.click();
+    await vi.waitFor(() => expect(root.querySelector('textarea.reason')).not.toBeNull());
+    const reason = root.querySelector<HTMLTextAreaElement>('textarea.reason')!;
+    reason.value = '誤検知のため投稿します';
+    reason.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 0));
+    root.querySelector<HTMLFormElement>('form.reason-form')!.requestSubmit();
+    await vi.waitFor(() => expect(root.querySelector('[role="alert"][data-refusal]')).not.toBeNull());
+    const alert = root.querySelector<HTMLElement>('[data-refusal]')!;
+    expect(alert.getAttribute('data-refusal')).toBe('audit-failed');
+    expect(alert.textContent).toContain('監査ログに記録できなかった');
+    expect(hostOf(1).getAttribute('data-kakunin-gate')).toBe('held');
+    expect(posted).toEqual([]);
+    expect(audits).toEqual(['held']);
+    // The log works again: the same dialog posts, and the override is on the record.
+    failing.clear();
+    root.querySelector<HTMLFormElement>('form.reason-form')!.requestSubmit();
+    await vi.waitFor(() => expect(posted).toEqual(['home']));
+    expect(audits).toEqual(['held', 'override']);
+  });
+
+  it('refuses an override the policy forbids even when asked directly, with the reason in the dialog', async () => {
+    allowOverride = false;
+    typeInto('home', '黒豆茶です');
+    await vi.waitFor(() => expect(hostOf(1).getAttribute('data-kakunin-state')).toBe('block'));
+    document.querySelector<HTMLElement>('.home button span')!.click();
+    await vi.waitFor(() => expect(hostOf(1).getAttribute('data-kakunin-gate')).toBe('held'));
+    await vi.waitFor(() => expect(audits).toEqual(['held']));
+    const root = hostOf(1).shadowRoot!;
+    expect(root.querySelector('[data-action="override"]')).toBeNull();
+    expect(await runtime.gate.release(runtime.list()[0]!, { by: 'override', reason: 'テスト用の理由' })).toEqual({ released: false, refusal: 'override-not-allowed' });
+    expect(root.querySelector('[data-refusal]')!.textContent).toContain('管理者の設定により');
+    expect(posted).toEqual([]);
+    expect(audits).toEqual(['held']);
+  });
+
+  it('dismisses a finding that holds the post only once the dismissal is on the record', async () => {
+    typeInto('home', '黒豆茶です');
+    await vi.waitFor(() => expect(hostOf(1).getAttribute('data-kakunin-state')).toBe('block'));
+    const root = hostOf(1).shadowRoot!;
+    root.querySelector<HTMLElement>('button.badge')!.click();
+    await vi.waitFor(() => expect(root.querySelector('.card[data-rule="compliance/e2e"] button')).not.toBeNull());
+    root.querySelector<HTMLElement>('.card[data-rule="compliance/e2e"] button')!.click();
+    await vi.waitFor(() => expect(root.querySelector('textarea.reason')).not.toBeNull());
+    const reason = root.querySelector<HTMLTextAreaElement>('textarea.reason')!;
+    reason.value = '商品名なので問題なし';
+    reason.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 0));
+    failing.add('dismissed');
+    root.querySelector<HTMLFormElement>('form.reason-form')!.requestSubmit();
+    await vi.waitFor(() => expect(hostOf(1).getAttribute('data-kakunin-notice')).toBe('audit-failed'));
+    expect(hostOf(1).getAttribute('data-kakunin-state')).toBe('block');
+    expect(runtime.list()[0]!.decide().kind).toBe('hold');
+    failing.clear();
+    root.querySelector<HTMLFormElement>('form.reason-form')!.requestSubmit();
+    await vi.waitFor(() => expect(hostOf(1).getAttribute('data-kakunin-state')).toBe('ok'));
+    expect(runtime.list()[0]!.decide().kind).toBe('pass');
+    expect(audits).toEqual(['dismissed']);
   });
 
   it('drops a composer whose editor left the page, with its host', async () => {

@@ -5,10 +5,19 @@
 import { useState } from 'preact/hooks';
 import { translator, type Lang } from '../i18n/lang';
 import { FindingCard } from './FindingCard';
-import { messages } from './messages';
+import { fill, messages } from './messages';
 import { Pop } from './Pop';
 import { ReasonForm } from './ReasonForm';
+import type { ReleaseRefusal } from '../../page/gate-types';
 import type { ComposerActions, GateView } from './view';
+
+const REFUSALS: Record<ReleaseRefusal, keyof typeof messages> = {
+  'audit-failed': 'refusedAuditFailed',
+  'override-not-allowed': 'refusedNotAllowed',
+  'reason-too-short': 'refusedTooShort',
+  'not-held': 'refusedNotHeld',
+  'text-changed': 'refusedTextChanged',
+};
 
 interface GateDialogProps {
   lang: Lang;
@@ -32,6 +41,11 @@ export function GateDialog({ lang, gate, actions }: GateDialogProps) {
     <Pop className="pop gate" role="alertdialog" label={t(messages.heldTitle)} onEscape={actions.closeGate}>
       <h2>{t(messages.heldTitle)}</h2>
       <p class="why">{t(gate.reason === 'findings' ? messages.heldFindings : messages.heldApproval)}</p>
+      {gate.refusal && (
+        <p class="refusal" role="alert" data-refusal={gate.refusal}>
+          {fill(t(messages[REFUSALS[gate.refusal]]), gate.minReason)}
+        </p>
+      )}
       {gate.findings.map((f) => (
         <FindingCard key={`${f.rule}@${f.start}`} lang={lang} item={{ key: f.rule, id: f.rule, finding: f, dismissible: false }} />
       ))}

@@ -58,6 +58,23 @@ export const messages = {
   overrideHint: m('{n} 文字以上で書いてください。', 'At least {n} characters.'),
   overrideConfirm: m('理由を記録して投稿', 'Record reason and post'),
   backToEdit: m('戻って直す', 'Back to editing'),
+  refusedAuditFailed: m(
+    '理由を監査ログに記録できなかったため、投稿は保留したままです。もう一度試すか、承認を依頼してください。',
+    'The reason could not be written to the audit log, so the post is still held. Try again, or request approval.',
+  ),
+  refusedNotAllowed: m(
+    '管理者の設定により、保留された投稿をこのまま投稿することはできません。修正するか、承認を依頼してください。',
+    'Your administrator does not allow posting a held draft anyway. Fix the draft, or request approval.',
+  ),
+  refusedTooShort: m('理由を {n} 文字以上で書いてください。投稿は保留したままです。', 'Give a reason of at least {n} characters. The post is still held.'),
+  refusedNotHeld: m(
+    '本文が変わったか確認中のため、このまま投稿できませんでした。確認が終わってから、もう一度投稿してください。',
+    'The draft changed or is being checked, so it was not posted. Post again once the check is done.',
+  ),
+  refusedTextChanged: m(
+    '理由を記録している間に本文が変更されたため、投稿は保留したままです。もう一度投稿してください。',
+    'The draft changed while the reason was being recorded, so the post is still held. Post again.',
+  ),
   noticeUnreachable: m(
     'Kakunin の確認機能に接続できません。投稿は止めずにそのまま通します。',
     "Can't reach Kakunin's checker. Posts are not held.",

@@ -35,6 +35,7 @@ button.act:disabled{opacity:.45;cursor:default}
 .row{display:flex;gap:6px;flex-wrap:wrap;margin-top:8px}
 textarea.reason{width:100%;min-height:52px;font:inherit;margin-top:6px;padding:4px 6px;border:1px solid #c9d1d9;border-radius:6px}
 .hint{color:#57606a;font-size:11px}
+.refusal{margin:6px 0;padding:6px 8px;border-radius:6px;border:1px solid ${c.block};background:#fff5f5;color:#14171a}
 .notice{position:fixed;margin:0;inset:auto;max-width:360px;padding:8px 10px;border-radius:8px;background:#fff8e1;border:1px solid #d9a300;color:#14171a;font:12px/1.5 system-ui,"Noto Sans CJK JP",sans-serif;box-shadow:0 4px 14px rgba(0,0,0,.18)}
 .notice button{margin-left:6px}
 `;

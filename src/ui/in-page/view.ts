@@ -1,5 +1,6 @@
 /** What the in-page UI renders (props in) and what it can ask for (actions out). */
 import type { Finding, Severity } from '../../engine/finding';
+import type { ReleaseRefusal } from '../../page/gate-types';
 import type { Lang } from '../i18n/lang';
 
 export type BadgeState = 'ok' | Severity;
@@ -17,7 +18,15 @@ export interface ShownFinding {
 
 export type GateView =
   | { phase: 'checking' }
-  | { phase: 'held'; reason: 'findings' | 'approval-required'; findings: Finding[]; allowOverride: boolean; minReason: number };
+  | {
+      phase: 'held';
+      reason: 'findings' | 'approval-required';
+      findings: Finding[];
+      allowOverride: boolean;
+      minReason: number;
+      /** the last "post anyway" was refused: the post stays held, and the dialog says why */
+      refusal?: ReleaseRefusal;
+    };
 
 export interface ComposerView {
   lang: Lang;
