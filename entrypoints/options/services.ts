@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import { DictionaryError } from '../../src/engine/dictionary/errors';
 import { createClient, type Transport } from '../../src/messaging/client';
-import { builtinCalendar, builtinDictionaries } from '../../src/rules/builtin';
+import { builtinCalendar, builtinDictionaries, builtinIds } from '../../src/rules/builtin';
 import { loadEffectiveSettings } from '../../src/storage/policy';
 import { loadBackups, updateSettings, watchSettings } from '../../src/storage/settings';
 import type { BuiltinData, OptionsServices } from '../../src/ui/options/services';
@@ -14,7 +14,7 @@ const pattern = (origin: string) => `${origin}/*`;
 
 function readBuiltin(): BuiltinData {
   try {
-    return { lists: builtinDictionaries(), calendar: builtinCalendar() };
+    return { lists: builtinDictionaries(), calendar: builtinCalendar(), ids: builtinIds() };
   } catch (e) {
     // a broken built-in list must not take the whole page down
     return { lists: [], calendar: [], error: e instanceof DictionaryError ? e.message : String(e) };
@@ -24,14 +24,16 @@ function readBuiltin(): BuiltinData {
 export function createOptionsServices(transport: Transport = (m) => browser.runtime.sendMessage(m)): OptionsServices {
   const send = createClient(transport);
   let builtin: BuiltinData | undefined;
+  const readBuiltinOnce = () => (builtin ??= readBuiltin());
   return {
     async load() {
-      const [eff, backups] = await Promise.all([loadEffectiveSettings(), loadBackups()]);
+      // the policy's ids are checked against the built-ins (when they could be read)
+      const [eff, backups] = await Promise.all([loadEffectiveSettings(readBuiltinOnce().ids), loadBackups()]);
       return { own: eff.own, managed: eff.managed, problems: eff.problems, backups };
     },
     update: (change) => updateSettings(change),
     watch: (onChange) => watchSettings(onChange),
-    builtin: () => (builtin ??= readBuiltin()),
+    builtin: readBuiltinOnce,
     check: (text, context) => send({ type: 'checkDraft', text, context }),
     requestOrigin: (origin) => browser.permissions.request({ origins: [pattern(origin)] }),
     hasOrigin: (origin) => browser.permissions.contains({ origins: [pattern(origin)] }),

@@ -11,6 +11,7 @@ import { createEngine, type Engine } from '../engine/index';
 import type { IndexSnapshot } from '../engine/matchers/pattern-index';
 import type { Overrides } from '../engine/pipeline/apply-overrides';
 import type { Tokenizer } from '../engine/tokenizer/types';
+import type { BuiltinIds } from '../storage/builtin-ids';
 
 let builtins: Array<{ file: DictionaryFile; source: string }> | undefined;
 export function builtinDictionaries(): Array<{ file: DictionaryFile; source: string }> {
@@ -20,6 +21,20 @@ export function builtinDictionaries(): Array<{ file: DictionaryFile; source: str
 
 export function builtinCalendar(): SensitiveDate[] {
   return CalendarFileSchema.parse(BUILTIN_CALENDAR.data).dates;
+}
+
+let ids: BuiltinIds | undefined;
+/** What the built-ins name (entries, rules, calendar days), to check settings and policy against. */
+export function builtinIds(): BuiltinIds {
+  if (ids) return ids;
+  const entries = new Map<string, string>();
+  for (const { file, source } of builtinDictionaries()) for (const e of file.entries) entries.set(e.id, `built-in: ${source}`);
+  ids = {
+    entries,
+    rules: new Set([...entries.keys(), ...BUILTIN_DETECTORS.flatMap((d) => d.rules)]),
+    dates: new Set(builtinCalendar().map((d) => d.id)),
+  };
+  return ids;
 }
 
 export interface CompanySetup {

@@ -3,10 +3,17 @@
  * item by item: a value of the wrong shape is ignored and reported, never fatal (uBlock's
  * applyAdminConfig ignores values whose type differs). Chrome has already dropped values that
  * break the schema; this also covers Firefox's policies.json, which no schema checks.
+ *
+ * Ids are checked as the engine will use them: an admin list whose entry ids are taken (by the
+ * built-ins or an earlier admin list) is refused whole, and a date whose id is a built-in day or an
+ * earlier admin date is ignored, rather than left for the engine to drop quietly. Switched-off rule
+ * ids that name no rule are reported (they switch nothing off). Checks against the built-ins need
+ * them handed in (BuiltinIds); without them (the popup) the policy is checked against itself only.
  */
 import { z } from 'zod';
-import { SensitiveDateSchema } from '../engine/context/calendar';
+import { SensitiveDateSchema, type SensitiveDate } from '../engine/context/calendar';
 import { CategorySchema } from '../engine/finding';
+import { describeUnknownRule, unknownRuleIds, type BuiltinIds } from './builtin-ids';
 import { importList } from './list-import';
 import { validateEntries } from './list-validate';
 import {
@@ -88,10 +95,23 @@ function validFields<T extends Record<string, unknown>>(key: string, value: unkn
   return out as Partial<T>;
 }
 
-/** An admin list is taken whole or not at all, like an import: a list with any bad entry is refused. */
-function managedLists(value: unknown, report: Report): CompanyList[] | undefined {
+const upTo = (items: string[], n: number, sep: string) => `${items.slice(0, n).join(sep)}${items.length > n ? ` (and ${items.length - n} more)` : ''}`;
+
+/**
+ * An admin list is taken whole or not at all, like an import: a list with any bad entry is refused,
+ * and so is a list with an entry id already used by a built-in entry or an earlier admin list (the
+ * engine would leave it out: engine/dictionary/compile.ts), or with an earlier admin list's id.
+ */
+function managedLists(value: unknown, report: Report, builtin: BuiltinIds | undefined): CompanyList[] | undefined {
   const lists = validItems('lists', value, ManagedListSchema, report);
+  const taken = new Map(builtin?.entries);
+  const listIds = new Map<string, string>();
   return lists?.flatMap((l) => {
+    const firstWithId = listIds.get(l.id);
+    if (firstWithId !== undefined) {
+      report(`managed word list "${l.name}" ignored: list id "${l.id}" is already used by managed list "${firstWithId}"`);
+      return [];
+    }
     const entries: unknown[] = [...(l.entries ?? [])];
     const problems: string[] = [];
     if (l.json !== undefined) {
@@ -102,14 +122,60 @@ function managedLists(value: unknown, report: Report): CompanyList[] | undefined
     const { entries: valid, issues } = validateEntries(entries, { lineOf: (i) => i + 1 });
     problems.push(...issues.map((i) => `entry ${i.line}${i.id ? ` (${i.id})` : ''}: ${i.field ? `${i.field}: ` : ''}${i.message}`));
     if (problems.length) {
-      report(`managed word list "${l.name}" ignored: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`);
+      report(`managed word list "${l.name}" ignored: ${upTo(problems, 5, '; ')}`);
       return [];
     }
+    const collisions = valid.flatMap((e) => (taken.has(e.id) ? [`${e.id} (${taken.get(e.id)})`] : []));
+    if (collisions.length) {
+      report(`managed word list "${l.name}" ignored: ${collisions.length} entry ${collisions.length === 1 ? 'id is' : 'ids are'} already used: ${upTo(collisions, 20, ', ')}`);
+      return [];
+    }
+    listIds.set(l.id, l.name);
+    for (const e of valid) taken.set(e.id, `managed list "${l.name}"`);
     return [{ id: l.id, name: l.name, enabled: l.enabled ?? true, entries: valid }];
   });
 }
 
-export function parseManaged(raw: unknown): { managed: ManagedPolicy; problems: string[] } {
+/** Admin dates one by one: an id that is a built-in day, or an earlier admin date's, is ignored. */
+function managedDates(value: unknown, report: Report, builtin: BuiltinIds | undefined): SensitiveDate[] | undefined {
+  if (!Array.isArray(value)) return validItems('dates', value, SensitiveDateSchema, report);
+  const seen = new Map<string, number>();
+  return value.flatMap((item, i) => {
+    const r = SensitiveDateSchema.safeParse(item);
+    if (!r.success) {
+      report(`managed policy "dates[${i}]" ignored: ${why(r.error)}`);
+      return [];
+    }
+    const d = r.data;
+    if (builtin?.dates.has(d.id)) {
+      report(`managed policy "dates[${i}]" ignored: id "${d.id}" is a built-in sensitive date`);
+      return [];
+    }
+    const first = seen.get(d.id);
+    if (first !== undefined) {
+      report(`managed policy "dates[${i}]" ignored: id "${d.id}" is already used by dates[${first}]`);
+      return [];
+    }
+    seen.set(d.id, i);
+    return [d];
+  });
+}
+
+/** Switched-off ids that name no rule are kept (they are harmless) but reported, each with a near miss. */
+function managedDisabledRules(value: unknown, report: Report, builtin: BuiltinIds | undefined, lists: readonly CompanyList[]): string[] | undefined {
+  const ids = validItems('disabledRules', value, z.string().min(1), report);
+  if (!ids || !builtin) return ids;
+  const unknown = new Set(unknownRuleIds(ids, builtin, lists));
+  const reported = new Set<string>();
+  ids.forEach((id, i) => {
+    if (!unknown.has(id) || reported.has(id)) return;
+    reported.add(id);
+    report(`managed policy "disabledRules[${i}]": ${describeUnknownRule(id, builtin)}; it switches nothing off`);
+  });
+  return ids;
+}
+
+export function parseManaged(raw: unknown, builtin?: BuiltinIds): { managed: ManagedPolicy; problems: string[] } {
   const problems: string[] = [];
   const report: Report = (p) => problems.push(p);
   const m: Record<string, unknown> = {};
@@ -138,9 +204,9 @@ export function parseManaged(raw: unknown): { managed: ManagedPolicy; problems: 
     }
     set(key, out);
   };
-  if (source.lists !== undefined) set('lists', managedLists(source.lists, report));
+  if (source.lists !== undefined) set('lists', managedLists(source.lists, report, builtin));
   record('categories', CategorySchema, shape.categories.unwrap().valueType);
-  if (source.disabledRules !== undefined) set('disabledRules', validItems('disabledRules', source.disabledRules, z.string().min(1), report));
+  if (source.disabledRules !== undefined) set('disabledRules', managedDisabledRules(source.disabledRules, report, builtin, (m.lists as CompanyList[] | undefined) ?? []));
   if (source.accounts !== undefined) set('accounts', validItems('accounts', source.accounts, AccountSchema, report));
   single('unknownAccountKind', shape.unknownAccountKind.unwrap());
   if (source.approvers !== undefined) set('approvers', validItems('approvers', source.approvers, ApproverSchema, report));
@@ -148,7 +214,7 @@ export function parseManaged(raw: unknown): { managed: ManagedPolicy; problems: 
   record('sites', SiteIdSchema, z.boolean());
   if (source.customSites !== undefined) set('customSites', validItems('customSites', source.customSites, CustomSiteSchema, report));
   single('anyTextBox', z.boolean());
-  if (source.dates !== undefined) set('dates', validItems('dates', source.dates, SensitiveDateSchema, report));
+  if (source.dates !== undefined) set('dates', managedDates(source.dates, report, builtin));
   if (source.audit !== undefined) set('audit', validFields('audit', source.audit, optionalFields(shape.audit.unwrap()), report));
   return { managed: m as ManagedPolicy, problems };
 }

@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { normalizeHandle } from './accounts';
+import type { BuiltinIds } from './builtin-ids';
 import { parseManaged, type ManagedPolicy } from './managed-policy';
 import { loadSettings, type LoadedSettings } from './settings';
 import type { Settings } from './settings-schema';
@@ -114,9 +115,14 @@ export async function readManaged(): Promise<unknown> {
   }
 }
 
-export async function loadEffectiveSettings(): Promise<EffectiveSettings> {
+/**
+ * The settings in force. `builtin`: what the built-ins name, so the policy's ids are checked
+ * against them (parseManaged); the service worker and the options page pass it, the popup, which
+ * only reads the checklist and the approval settings, need not.
+ */
+export async function loadEffectiveSettings(builtin?: BuiltinIds): Promise<EffectiveSettings> {
   const own = await loadSettings();
-  const { managed, problems } = parseManaged(await readManaged());
+  const { managed, problems } = parseManaged(await readManaged(), builtin);
   const { settings, locked } = mergePolicy(own.settings, managed);
   return { settings, own: own.settings, problems: [...own.problems, ...problems], managed, locked };
 }

@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { IndexSnapshot } from '../engine/matchers/pattern-index';
 import { createRouter, type Handlers } from '../messaging/router';
+import { builtinIds } from '../rules/builtin';
 import { resolveAccountKind } from '../storage/accounts';
 import { AuditLog } from '../storage/audit-log';
 import { migrateIdentity } from '../storage/identity';
@@ -32,7 +33,8 @@ export function startBackground(): void {
   });
   const audit = new AuditLog();
   let settings: Promise<EffectiveSettings> | undefined;
-  const current = () => (settings ??= loadEffectiveSettings());
+  // the policy's ids are checked against the built-ins as it is read (problems in the options page)
+  const current = () => (settings ??= loadEffectiveSettings(builtinIds()));
   // Mastodon instances and any-text-box sites added in options get their content scripts at
   // runtime (src/worker/content-scripts.ts); re-synced on every settings change.
   const syncScripts = createContentScriptSync(

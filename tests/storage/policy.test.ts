@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { EntrySchema } from '../../src/engine/dictionary/schema';
 import { CATEGORIES } from '../../src/engine/finding';
+import { builtinIds } from '../../src/rules/builtin';
 import { exportList } from '../../src/storage/list-import';
 import { MANAGED_KEYS, parseManaged } from '../../src/storage/managed-policy';
 import { loadEffectiveSettings, lockKey, mergePolicy } from '../../src/storage/policy';
@@ -22,7 +23,7 @@ const ADMIN_POLICY = {
     { id: 'corp-re', name: '正規表現', json: exportList({ name: 'x', entries: [entry({ id: 'compliance/re', patterns: [{ re: 'No\\.?1', flags: 'i' }] })] }, 'json') },
   ],
   categories: { religion: 'info', abuse: 'off' },
-  disabledRules: ['compliance/industry-first'],
+  disabledRules: ['compliance/superiority-claim'],
   accounts: [{ site: 'x', handle: 'Kakunin_JP', kind: 'company' }],
   unknownAccountKind: 'personal',
   approvers: [{ name: '広報部長', publicKey: KEY_A }],
@@ -51,12 +52,28 @@ describe('public/managed_schema.json', () => {
 
   it('accepts the example admin policy, which Kakunin reads without a problem', () => {
     expect(valueErrors(SCHEMA, ADMIN_POLICY)).toEqual([]);
-    const { managed, problems } = parseManaged(ADMIN_POLICY);
+    const { managed, problems } = parseManaged(ADMIN_POLICY, builtinIds());
     expect(problems).toEqual([]);
     expect(managed.lists?.map((l) => [l.id, l.entries.map((e) => e.id)])).toEqual([
       ['corp', ['confidential/codename']],
       ['corp-re', ['compliance/re']],
     ]);
+  });
+});
+
+describe('documented examples', () => {
+  const jsonBlocks = (path: string) => [...readFileSync(path, 'utf8').matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]!);
+
+  it('the example policies in docs/admin.md and docs/company-lists.md read without a problem, rule ids included', () => {
+    const examples = ['docs/admin.md', 'docs/company-lists.md'].flatMap(jsonBlocks).map((t) => JSON.parse(t.replace('<43-character base64url Ed25519 key>', KEY_A)) as Record<string, unknown>);
+    const policies = examples.filter((e) => 'disabledRules' in e);
+    expect(policies).toHaveLength(2);
+    for (const p of policies) expect(parseManaged(p, builtinIds()).problems).toEqual([]);
+  });
+
+  it('the rule id the schema gives as an example exists', () => {
+    const example = /e\.g\. ([a-z-]+\/[a-z0-9-]+)/.exec(SCHEMA.properties.disabledRules.description)?.[1];
+    expect(example && builtinIds().rules.has(example)).toBe(true);
   });
 });
 
@@ -93,6 +110,56 @@ describe('parseManaged', () => {
       expect.stringMatching(/^managed word list "Bad" ignored: entry 2 \(compliance\/b\): severity/),
       expect.stringMatching(/^managed word list "BadJSON" ignored: json line 1: not valid JSON/),
     ]);
+  });
+
+  it('reports switched-off rule ids that name no rule (a near miss suggested), keeping the rest', () => {
+    const { managed, problems } = parseManaged(
+      { lists: [{ id: 'corp', name: '全社NG', entries: [entry({ id: 'confidential/codename', category: 'confidential' })] }], disabledRules: ['compliance/superiorty-claim', 'compliance/superiority-claim', 'confidential/codename', 'privacy/phone-number', 'compliance/no1-claim'] },
+      builtinIds(),
+    );
+    expect(managed.disabledRules).toEqual(['compliance/superiorty-claim', 'compliance/superiority-claim', 'confidential/codename', 'privacy/phone-number', 'compliance/no1-claim']);
+    expect(problems).toEqual([
+      'managed policy "disabledRules[0]": no rule "compliance/superiorty-claim" (did you mean "compliance/superiority-claim"?); it switches nothing off',
+      'managed policy "disabledRules[4]": no rule "compliance/no1-claim"; it switches nothing off',
+    ]);
+  });
+
+  it('refuses an admin list whose entry ids are already used, whole, naming every id and where it is used', () => {
+    const { managed, problems } = parseManaged(
+      {
+        lists: [
+          { id: 'corp', name: '全社NG', entries: [entry({ id: 'confidential/codename', category: 'confidential' }), entry({ id: 'compliance/ours' })] },
+          { id: 'clash', name: '重複', entries: [entry({ id: 'compliance/fine' }), entry({ id: 'compliance/superiority-claim' }), entry({ id: 'confidential/codename', category: 'confidential' })] },
+          { id: 'corp', name: '同じID', entries: [entry({ id: 'compliance/other' })] },
+          { id: 'ok', name: '別', entries: [entry({ id: 'compliance/other' })] },
+        ],
+      },
+      builtinIds(),
+    );
+    expect(managed.lists?.map((l) => [l.id, l.entries.map((e) => e.id)])).toEqual([
+      ['corp', ['confidential/codename', 'compliance/ours']],
+      ['ok', ['compliance/other']],
+    ]);
+    expect(problems).toEqual([
+      'managed word list "重複" ignored: 2 entry ids are already used: compliance/superiority-claim (built-in: dictionaries/compliance.json), confidential/codename (managed list "全社NG")',
+      'managed word list "同じID" ignored: list id "corp" is already used by managed list "全社NG"',
+    ]);
+  });
+
+  it('ignores an admin date whose id is a built-in day or an earlier admin date, reporting each', () => {
+    const d = (id: string) => ({ id, month: 6, day: 3, reason: { ja: 'あ', en: 'a' } });
+    const { managed, problems } = parseManaged({ dates: [d('great-east-japan-earthquake'), d('plant-accident'), d('plant-accident')] }, builtinIds());
+    expect(managed.dates?.map((x) => x.id)).toEqual(['plant-accident']);
+    expect(problems).toEqual([
+      'managed policy "dates[0]" ignored: id "great-east-japan-earthquake" is a built-in sensitive date',
+      'managed policy "dates[2]" ignored: id "plant-accident" is already used by dates[1]',
+    ]);
+  });
+
+  it('without the built-ins (the popup), still checks the policy against itself', () => {
+    const d = (id: string) => ({ id, month: 6, day: 3, reason: { ja: 'あ', en: 'a' } });
+    const { problems } = parseManaged({ disabledRules: ['compliance/no1-claim'], dates: [d('great-east-japan-earthquake'), d('great-east-japan-earthquake')] });
+    expect(problems).toEqual(['managed policy "dates[1]" ignored: id "great-east-japan-earthquake" is already used by dates[0]']);
   });
 
   it('returns nothing for no policy', () => {
@@ -134,7 +201,7 @@ describe('mergePolicy', () => {
     ]);
     expect(settings.approvers.map((a) => a.name)).toEqual(['広報部長', 'me']);
     expect(settings.categories).toEqual({ religion: 'info', politics: 'warn', abuse: 'off' });
-    expect(settings.disabledRules).toEqual(['compliance/industry-first', 'privacy/phone']);
+    expect(settings.disabledRules).toEqual(['compliance/superiority-claim', 'privacy/phone']);
     expect(settings.policy).toEqual({ ...own.policy, holdAt: 'warn', requiredApprovals: 1 });
     expect(settings.sites).toEqual({ facebook: false, x: false });
     expect(settings.unknownAccountKind).toBe('personal');
@@ -147,7 +214,7 @@ describe('mergePolicy', () => {
         lockKey.approver(KEY_A),
         lockKey.category('religion'),
         lockKey.category('abuse'),
-        lockKey.rule('compliance/industry-first'),
+        lockKey.rule('compliance/superiority-claim'),
         lockKey.unknownAccountKind,
         lockKey.policy('holdAt'),
         lockKey.policy('requiredApprovals'),

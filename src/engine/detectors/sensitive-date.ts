@@ -7,6 +7,7 @@ import type { Detector } from './types';
 
 export const sensitiveDateDetector: Detector = {
   id: 'disaster/sensitive-date',
+  rules: ['disaster/sensitive-date'],
   detect({ context }) {
     return (context.sensitiveDays ?? []).map((d) => ({
       category: 'disaster' as const,

@@ -38,5 +38,7 @@ export interface DetectorInput {
 /** Code-based rules (regexes with check digits, calendar); one file each under detectors/. */
 export interface Detector {
   id: string;
+  /** every rule id its findings carry: settings switch rules off by these ids (rules/builtin.ts) */
+  rules: readonly string[];
   detect(input: DetectorInput): RawFinding[];
 }

@@ -51,11 +51,7 @@ export function OptionsApp({ services, lang = pickLang() }: { services: OptionsS
   const t = translator(lang);
   const state = useOptionsState(services);
   const builtin = useMemo(() => services.builtin(), [services]);
-  const builtinIds = useMemo(() => {
-    const ids = new Map<string, string>();
-    for (const l of builtin.lists) for (const e of l.file.entries) ids.set(e.id, `built-in: ${l.source}`);
-    return ids;
-  }, [builtin]);
+  const builtinIds = useMemo(() => builtin.ids?.entries ?? new Map<string, string>(), [builtin]);
 
   if (state.loadError) {
     return (

@@ -6,6 +6,7 @@ import type { SensitiveDate } from '../../engine/context/calendar';
 import type { DictionaryFile } from '../../engine/dictionary/schema';
 import type { AccountKind } from '../../engine/finding';
 import type { ReplyOf } from '../../messaging/protocol';
+import type { BuiltinIds } from '../../storage/builtin-ids';
 import type { ManagedPolicy } from '../../storage/managed-policy';
 import type { SettingsBackup } from '../../storage/settings';
 import type { Settings } from '../../storage/settings-schema';
@@ -23,6 +24,8 @@ export interface OptionsData {
 export interface BuiltinData {
   lists: Array<{ file: DictionaryFile; source: string }>;
   calendar: SensitiveDate[];
+  /** what the built-ins name (entry, rule and day ids); absent when they could not be read */
+  ids?: BuiltinIds;
   /** why the built-ins could not be read, if they could not */
   error?: string;
 }

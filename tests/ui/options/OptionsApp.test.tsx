@@ -125,6 +125,28 @@ describe('managed policy', () => {
     expect(JSON.parse(h.downloads[0]!.text).name).toBe('全社NG');
   });
 
+  it('refuses an admin list whose ids collide and ignores an admin date with a built-in id, saying exactly why', async () => {
+    await fakeBrowser.storage.managed.set({
+      lists: [
+        { id: 'corp', name: '全社NG', entries: [entry({ id: 'confidential/code', category: 'confidential', patterns: ['プロジェクトK'] })] },
+        { id: 'promo', name: '販促NG', entries: [entry({ id: 'compliance/superiority-claim' }), entry({ id: 'confidential/code', category: 'confidential' })] },
+      ],
+      dates: [
+        { id: 'great-east-japan-earthquake', month: 3, day: 11, reason: { ja: '震災', en: 'Quake' } },
+        { id: 'plant-accident', month: 6, day: 3, reason: { ja: '工場事故の日', en: 'Plant accident' } },
+      ],
+    });
+    await renderOptions(h);
+    const problems = within(document.querySelector<HTMLElement>('section.problems')!);
+    expect(problems.getByText('managed word list "販促NG" ignored: 2 entry ids are already used: compliance/superiority-claim (built-in: dictionaries/compliance.json), confidential/code (managed list "全社NG")')).toBeTruthy();
+    expect(problems.getByText('managed policy "dates[0]" ignored: id "great-east-japan-earthquake" is a built-in sensitive date')).toBeTruthy();
+    // what is in force is what is shown: the refused list is nowhere, the other one is
+    const lists = within(document.getElementById('word-lists')!);
+    expect([...(lists.getByLabelText('List') as HTMLSelectElement).options].map((o) => o.textContent)).toEqual([expect.stringMatching(/^全社NG/)]);
+    expect(within(document.getElementById('managed')!).getByText('全社NG (1)')).toBeTruthy();
+    expect(within(document.getElementById('managed')!).getByText('6/3 Plant accident')).toBeTruthy();
+  });
+
   it('follows policy changes while the page is open', async () => {
     await renderOptions(h);
     expect(within(document.getElementById('managed')!).getByText('No administrator policy is set.')).toBeTruthy();

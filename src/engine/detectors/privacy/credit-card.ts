@@ -81,6 +81,7 @@ export function findCardNumbers(text: string): CardMatch[] {
 
 export const creditCardDetector: Detector = {
   id: 'privacy/credit-card',
+  rules: ['privacy/credit-card'],
   detect({ analysis }) {
     return findCardNumbers(analysis.norm.text).map(({ span, brand, test }) =>
       test

@@ -55,6 +55,7 @@ export const looksLikeNameWithDigits = (local: string) => /[A-Za-z]{2,}/.test(lo
 
 export const emailDetector: Detector = {
   id: 'privacy/email-address',
+  rules: ['privacy/email-address'],
   detect({ analysis, context }) {
     const text = analysis.norm.text;
     return findEmails(text).map(({ span, local, domain }) => {

@@ -121,6 +121,7 @@ const MESSAGES = {
 
 export const myNumberDetector: Detector = {
   id: 'privacy/my-number',
+  rules: ['privacy/my-number', 'privacy/my-number-labelled', 'privacy/my-number-like'],
   detect({ analysis }) {
     return findMyNumbers(analysis.norm.text).map(({ span, valid, sample }) => {
       const m = MESSAGES[sample ? 'sample' : valid ? 'valid' : 'labelled'];

@@ -35,6 +35,7 @@ const TRANSACTION = /(ご成約|ご?来店|ご購入|ご契約|ご注文|お買�
 
 export const personDetailsDetector: Detector = {
   id: 'privacy/person-details',
+  rules: ['privacy/person-details', 'privacy/customer-name'],
   detect({ analysis, context }) {
     const text = analysis.norm.text;
     const out: RawFinding[] = [];

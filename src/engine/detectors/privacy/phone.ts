@@ -86,6 +86,7 @@ export function findPhoneNumbers(text: string): PhoneMatch[] {
 
 export const phoneNumberDetector: Detector = {
   id: 'privacy/phone-number',
+  rules: ['privacy/phone-number'],
   detect({ analysis, context }) {
     const text = analysis.norm.text;
     return findPhoneNumbers(text).map(({ span, kind }) => {

@@ -107,6 +107,7 @@ export function findAddresses(text: string) {
 
 export const postalAddressDetector: Detector = {
   id: 'privacy/postal-address',
+  rules: ['privacy/postal-address'],
   detect({ analysis, context }) {
     const text = analysis.norm.text;
     const out = [];
