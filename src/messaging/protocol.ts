@@ -11,9 +11,9 @@ import { ReasonSchema } from '../approval/reason';
 import { AccountKindSchema, FindingSchema } from '../engine/finding';
 
 export const DraftContextSchema = z.object({
-  /** site id (x, bluesky…) or host for Mastodon / custom sites */
+  /** site id (x, bluesky…; `mastodon` on every instance) or the host of an added "any text box" site */
   site: z.string(),
-  /** posting handle as the adapter read it, when it could */
+  /** posting handle as the adapter read it, when it could (Mastodon: user@instance) */
   handle: z.string().optional(),
   /** an explicit account kind overrides the handle lookup (CLI, options "try a sentence") */
   account: AccountKindSchema.optional(),
@@ -98,7 +98,8 @@ const refused = z.object({ ok: z.literal(false), reason: ReasonSchema });
 
 export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('checkDraft'), text: z.string(), context: DraftContextSchema }),
-  z.object({ type: z.literal('getPageConfig'), site: z.string() }),
+  /** `host`: the page's host (which Mastodon instance; absent from content scripts before it was sent) */
+  z.object({ type: z.literal('getPageConfig'), site: z.string(), host: z.string().optional() }),
   z.object({ type: z.literal('recordAudit'), event: AuditEventSchema, text: z.string().optional() }),
   z.object({ type: z.literal('getEngineStatus') }),
   z.object({ type: z.literal('getIdentity') }),

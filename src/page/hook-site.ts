@@ -21,17 +21,19 @@ const DEFAULT_CONFIG = { enabled: true, holdAt: 'block', allowOverride: true } a
 
 export async function hookSite(ctx: ContentScriptContext, adapter: SiteAdapter): Promise<PageRuntime | undefined> {
   const send = createLightClient((message: Request) => browser.runtime.sendMessage(message));
-  const config = await send({ type: 'getPageConfig', site: adapter.siteKey(location) }).catch(() => DEFAULT_CONFIG);
+  const site = adapter.siteKey(location);
+  // The host too: a Mastodon instance is the site `mastodon`, and also one entry of customSites.
+  const host = location.host;
+  const config = await send({ type: 'getPageConfig', site, host }).catch(() => DEFAULT_CONFIG);
   if (!config.enabled || ctx.isInvalid) return undefined;
   const lang = pickLang();
-  const site = adapter.siteKey(location);
   // Shared with every composer and kept current: a company may tighten the policy while the page
   // is open (holds are decided by the background with the current policy; the page needs it for
   // dismissals). Turning a site off takes effect on its next load.
   const policy = { holdAt: config.holdAt, allowOverride: config.allowOverride };
   const onSettings = (changes: Record<string, unknown>, area: string) => {
     if (area !== 'managed' && !('settings' in changes)) return;
-    send({ type: 'getPageConfig', site }).then(
+    send({ type: 'getPageConfig', site, host }).then(
       (c) => {
         Object.assign(policy, { holdAt: c.holdAt, allowOverride: c.allowOverride });
         // Results checked under the old settings no longer decide a post.
@@ -52,6 +54,6 @@ export async function hookSite(ctx: ContentScriptContext, adapter: SiteAdapter):
   });
   ctx.addEventListener(window, 'wxt:locationchange', () => runtime.navigated());
   // Issue 4: approval behind the gate's "request approval", and the toolbar popup's view of this page.
-  answerPopup(new ApprovalFlow(runtime, { send: send as ApprovalSend, lang, signal: ctx.signal }), adapter.siteKey(location), ctx.signal);
+  answerPopup(new ApprovalFlow(runtime, { send: send as ApprovalSend, lang, signal: ctx.signal }), site, ctx.signal);
   return runtime;
 }

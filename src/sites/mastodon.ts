@@ -3,7 +3,10 @@
  *
  * Instances live on many domains: the content script is declared for mastodon.social and
  * registered at runtime for the instances the user adds in options (src/worker/content-scripts.ts).
- * The site key is therefore the host, as accounts for Mastodon are stored per host.
+ * Every instance is the site `mastodon` (the settings switch `sites.mastodon`, accounts, list
+ * entries' `when.sites`, the audit log); the instance travels in the handle, as Mastodon itself
+ * writes an account: `user@instance` (src/storage/accounts.ts matches `user`, `user@instance`, and
+ * entries stored under the instance host by earlier versions).
  *
  * Evidence: compose-boxes.md and tests/e2e/fixtures/mastodon (form.compose-form, status textarea,
  * CW input, type=submit button; Ctrl/Meta+Enter in the textarea submits).
@@ -24,8 +27,9 @@ interface InitialStateSlice {
 }
 
 /**
- * The signed-in account from the server-rendered #initial-state. That JSON also carries the
- * session's access token: read meta.me and accounts[me].acct, keep nothing else.
+ * The signed-in account's acct (the local user name, e.g. `koho`) from the server-rendered
+ * #initial-state. That JSON also carries the session's access token: read meta.me and
+ * accounts[me].acct, keep nothing else.
  */
 export function readMastodonAcct(doc: Document): string | undefined {
   const raw = doc.querySelector(MASTODON_SELECTORS.initialState)?.textContent;
@@ -40,10 +44,19 @@ export function readMastodonAcct(doc: Document): string | undefined {
   }
 }
 
+/**
+ * The account's full address, `acct@instance`: the same user name on two instances is two
+ * people, so the instance stays with the handle (audit log, approval request, account lookup).
+ */
+export function mastodonAddress(acct: string | undefined, host: string): string | undefined {
+  if (!acct) return undefined;
+  return acct.includes('@') || !host ? acct : `${acct}@${host}`;
+}
+
 export const mastodon: SiteAdapter = {
   id: 'mastodon',
   matches: ['https://mastodon.social/*'],
-  siteKey: (location) => location.host,
+  siteKey: () => 'mastodon',
   findComposers(root) {
     const found: ComposerMatch[] = [];
     for (const el of root.querySelectorAll<HTMLElement>(MASTODON_SELECTORS.editor)) {
@@ -52,6 +65,6 @@ export const mastodon: SiteAdapter = {
     return found;
   },
   findPostButton: (editor) => editor.closest('form')?.querySelector<HTMLElement>(MASTODON_SELECTORS.postButton) ?? null,
-  readAccount: (editor) => readMastodonAcct(editor.ownerDocument),
+  readAccount: (editor) => mastodonAddress(readMastodonAcct(editor.ownerDocument), editor.ownerDocument.location.host),
   quirks: { keyboardSubmit: true, formSubmit: true },
 };

@@ -44,8 +44,9 @@ export interface SiteAdapter {
   /** Match patterns for the content script (static ones; runtime-registered sites add more). */
   readonly matches: string[];
   /**
-   * The `site` sent with drafts and used to look up the posting account in settings: the id,
-   * or the host for sites that live on many domains (Mastodon instances, custom sites).
+   * The `site` sent with drafts, the settings key (`sites.<id>`, accounts, `when.sites`) and what
+   * the audit log records: the id, the same on every domain of the site (`mastodon` on every
+   * instance); only pages added in options as "any text box" have no id and give their host.
    */
   siteKey(location: Pick<Location, 'host'>): string;
   /** Every compose box currently in `root` (document or a subtree), in document order. */

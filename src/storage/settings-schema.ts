@@ -23,9 +23,12 @@ export const CompanyListSchema = z.object({
 export type CompanyList = z.infer<typeof CompanyListSchema>;
 
 export const AccountSchema = z.object({
-  /** site id (x, bluesky…) or, for Mastodon and custom sites, the host */
+  /**
+   * site id (x, bluesky…; `mastodon` on every instance) or the host of an added site. Mastodon
+   * accounts stored under an instance host (earlier versions) still match (storage/accounts.ts).
+   */
   site: z.string().min(1),
-  /** handle as the site shows it, without @ (case-insensitive) */
+  /** handle as the site shows it, without @ (case-insensitive); Mastodon: `user` or `user@instance` */
   handle: z.string().min(1),
   kind: AccountKindSchema,
 });

@@ -16,6 +16,7 @@ import { scheduleAuditPruning } from './audit-retention';
 import { createContentScriptSync, type ScriptingApi } from './content-scripts';
 import { decideHold } from './decide-hold';
 import { createEngineHost, today } from './engine-host';
+import { pageEnabled } from './page-config';
 import { approvalHandlers } from './handlers/approval-handlers';
 
 export const DICTIONARY_PATH = '/dict/ipadic.kkd';
@@ -56,11 +57,9 @@ export function startBackground(): void {
       const findings = await host.check(text, { account, site: context.site, date: context.date ?? today() }, s);
       return { findings, account, hold: decideHold(findings, account, s.policy) };
     },
-    async getPageConfig({ site }) {
+    async getPageConfig({ site, host }) {
       const { settings: s } = await current();
-      const custom = s.customSites.find((c) => c.origin === site || new URL(c.origin).host === site);
-      const enabled = custom ? custom.enabled : (s.sites as Record<string, boolean | undefined>)[site] ?? true;
-      return { enabled, holdAt: s.policy.holdAt, allowOverride: s.policy.allowOverride };
+      return { enabled: pageEnabled(s, site, host), holdAt: s.policy.holdAt, allowOverride: s.policy.allowOverride };
     },
     async recordAudit({ event, text }) {
       const { settings: s } = await current();

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // The Mastodon adapter against Mastodon 4.x's compose form (tests/e2e/fixtures/mastodon).
 import { beforeEach, describe, expect, it } from 'vitest';
-import { mastodon, readMastodonAcct } from '../../src/sites/mastodon';
+import { mastodon, mastodonAddress, readMastodonAcct } from '../../src/sites/mastodon';
 
 const initialState = (me: string, acct: string) =>
   JSON.stringify({ meta: { me, access_token: 'secret-token', domain: 'social.example.jp' }, accounts: { [me]: { id: me, acct } } });
@@ -29,10 +29,18 @@ describe('mastodon adapter', () => {
     expect(found.map((c) => mastodon.findPostButton(c.editor)?.textContent)).toEqual(['投稿1', '投稿2']);
   });
 
-  it('reads the signed-in acct from #initial-state and nothing else', () => {
+  it('reads the signed-in acct from #initial-state and nothing else, as user@instance', () => {
     const [first] = mastodon.findComposers(document);
-    expect(mastodon.readAccount(first!.editor)).toBe('koho');
+    expect(readMastodonAcct(document)).toBe('koho');
     expect(readMastodonAcct(document)).not.toContain('secret');
+    expect(mastodon.readAccount(first!.editor)).toBe(`koho@${location.host}`);
+  });
+
+  it('qualifies the acct with the instance the page is on', () => {
+    expect(mastodonAddress('koho', 'social.example.jp')).toBe('koho@social.example.jp');
+    expect(mastodonAddress('koho@other.example', 'social.example.jp')).toBe('koho@other.example');
+    expect(mastodonAddress('koho', '')).toBe('koho');
+    expect(mastodonAddress(undefined, 'social.example.jp')).toBeUndefined();
   });
 
   it('gives no account for a missing or broken #initial-state', () => {
@@ -42,8 +50,9 @@ describe('mastodon adapter', () => {
     expect(readMastodonAcct(document)).toBeUndefined();
   });
 
-  it('keys drafts and accounts by instance host', () => {
-    expect(mastodon.siteKey({ host: 'social.example.jp' })).toBe('social.example.jp');
+  it('is the site `mastodon` on every instance (settings, accounts, when.sites, audit log)', () => {
+    expect(mastodon.siteKey({ host: 'social.example.jp' })).toBe('mastodon');
+    expect(mastodon.siteKey({ host: 'mastodon.social' })).toBe('mastodon');
     expect(mastodon.quirks?.formSubmit).toBe(true);
   });
 });

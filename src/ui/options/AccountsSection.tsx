@@ -17,7 +17,9 @@ export function AccountsSection() {
   const [kind, setKind] = useState<AccountKind>('company');
   const [error, setError] = useState<string>();
   const kindLabel = (k: AccountKind) => t(k === 'company' ? messages.company : messages.personal);
-  const siteChoices = [...SITE_IDS, ...effective.customSites.map((c) => new URL(c.origin).host)];
+  // Every Mastodon instance is the site `mastodon` (handle `user`, or `user@instance` for one
+  // instance); other added sites are listed by host.
+  const siteChoices = [...SITE_IDS, ...effective.customSites.filter((c) => c.kind !== 'mastodon').map((c) => new URL(c.origin).host)];
   const unknownLocked = locked.has(lockKey.unknownAccountKind);
 
   const add = async (e: Event) => {
@@ -34,6 +36,7 @@ export function AccountsSection() {
     <section id="accounts" class="section" aria-labelledby="accounts-title">
       <h2 id="accounts-title">{t(messages.accounts)}</h2>
       <p>{t(messages.accountsIntro)}</p>
+      <p class="hint">{t(messages.accountsMastodon)}</p>
       {effective.accounts.length === 0 ? (
         <p class="empty">{t(messages.noAccounts)}</p>
       ) : (

@@ -142,6 +142,10 @@ export const messages = {
     '投稿するアカウントが会社のものか個人のものかを登録します。アカウント誤爆のチェックに使います。',
     'Mark posting accounts as company or personal; the account mix-up check uses this.',
   ),
+  accountsMastodon: m(
+    'Mastodon はどのインスタンスでもサイト「mastodon」です。ハンドルは user (すべてのインスタンス) または user@インスタンス と入力します。',
+    'Mastodon is the site “mastodon” on every instance: enter the handle as user (any instance) or user@instance.',
+  ),
   site: m('サイト', 'Site'),
   handle: m('ハンドル (@なし)', 'Handle (without @)'),
   kind: m('種別', 'Kind'),

@@ -1,7 +1,7 @@
 // Launches the system Chromium (never a downloaded one) for browser tests, with
 // or without the production extension build.
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -62,17 +62,49 @@ export function launchPlain(options: LaunchOptions = {}): Promise<PlainBrowser> 
   return launch([], options);
 }
 
+/**
+ * A copy of the build whose manifest grants `origins` at install: what the user does on the
+ * options page for an added site (the browser's permission prompt, which a test cannot answer).
+ */
+function withGrantedOrigins(extensionPath: string, origins: string[]): { path: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'kakunin-ext-'));
+  cpSync(extensionPath, dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions?: string[] };
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...origins];
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  return { path: dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
 /** Chromium with the unpacked extension at `extensionPath` (the `wxt build` output). */
 export async function launchWithExtension(
-  options: LaunchOptions & { extensionPath?: string } = {},
+  options: LaunchOptions & {
+    extensionPath?: string;
+    /** Host permissions granted as if the user had allowed them (match patterns, e.g. https://a.example/*). */
+    grantOrigins?: string[];
+  } = {},
 ): Promise<ExtensionBrowser> {
   // KAKUNIN_EXTENSION: a private copy of a build, so another build into .output mid-run (several
   // people on one checkout) cannot swap the extension under a running spec.
-  const extensionPath = resolve(options.extensionPath ?? process.env.KAKUNIN_EXTENSION ?? '.output/chrome-mv3');
-  if (!existsSync(join(extensionPath, 'manifest.json'))) {
-    throw new Error(`no extension build at ${extensionPath}: run \`npx wxt build\` first`);
+  const built = resolve(options.extensionPath ?? process.env.KAKUNIN_EXTENSION ?? '.output/chrome-mv3');
+  if (!existsSync(join(built, 'manifest.json'))) {
+    throw new Error(`no extension build at ${built}: run \`npx wxt build\` first`);
   }
-  const browser = await launch([`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`], options);
+  const copy = options.grantOrigins?.length ? withGrantedOrigins(built, options.grantOrigins) : undefined;
+  const extensionPath = copy?.path ?? built;
+  const launched = await launch([`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`], options).catch((e: unknown) => {
+    copy?.remove();
+    throw e;
+  });
+  const browser: PlainBrowser = copy
+    ? {
+        context: launched.context,
+        close: async () => {
+          await launched.close();
+          copy.remove();
+        },
+      }
+    : launched;
   try {
     const serviceWorker =
       browser.context.serviceWorkers().find((worker) => worker.url().startsWith('chrome-extension://')) ??

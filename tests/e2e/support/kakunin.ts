@@ -65,6 +65,26 @@ export function checksSeen(sw: Worker): Promise<Array<{ text: string; at: number
   return sw.evaluate(() => (globalThis as unknown as { __checks?: Array<{ text: string; at: number }> }).__checks ?? []);
 }
 
+/** Starts recording every message of this `type` the worker receives (e.g. getPageConfig), or clears the record. */
+export async function recordRequests(sw: Worker, type: string): Promise<void> {
+  await sw.evaluate((t) => {
+    const g = globalThis as unknown as { __requests?: Record<string, Array<Record<string, unknown>>> };
+    if (!g.__requests) {
+      const seen: Record<string, Array<Record<string, unknown>>> = {};
+      g.__requests = seen;
+      chrome.runtime.onMessage.addListener((m: { type?: string }) => {
+        if (m?.type && seen[m.type]) seen[m.type]!.push(m as Record<string, unknown>);
+        return undefined; // the router answers
+      });
+    }
+    g.__requests[t] = [];
+  }, type);
+}
+
+export function requestsSeen(sw: Worker, type: string): Promise<Array<Record<string, unknown>>> {
+  return sw.evaluate((t) => (globalThis as unknown as { __requests?: Record<string, Array<Record<string, unknown>>> }).__requests?.[t] ?? [], type);
+}
+
 /** Makes the background answer every checkDraft with an error (it "cannot check"), or stops that. */
 export async function breakChecks(sw: Worker, broken: boolean): Promise<void> {
   await sw.evaluate((on) => {

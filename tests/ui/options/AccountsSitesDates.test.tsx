@@ -48,6 +48,29 @@ describe('accounts', () => {
     await waitFor(async () => expect((await stored()).accounts.map((a) => a.handle)).toEqual(['kakunin_jp']));
   });
 
+  it('offers `mastodon` for every Mastodon instance, and other added sites by host', async () => {
+    await saveSettings({
+      ...DEFAULT_SETTINGS,
+      customSites: [
+        { origin: 'https://social.example.jp', kind: 'mastodon', enabled: true },
+        { origin: 'https://intranet.example.jp', kind: 'any', enabled: true },
+      ],
+    });
+    await renderOptions(h);
+    const choices = [...document.querySelectorAll('#account-sites option')].map((o) => o.getAttribute('value'));
+    expect(choices).toContain('mastodon');
+    expect(choices).toContain('intranet.example.jp');
+    expect(choices).not.toContain('social.example.jp');
+    fireEvent.input(s().getByLabelText('Site'), { target: { value: 'mastodon' } });
+    fireEvent.input(s().getByLabelText('Handle (without @)'), { target: { value: '@koho@social.example.jp' } });
+    fireEvent.change(s().getByLabelText('Kind'), { target: { value: 'personal' } });
+    fireEvent.click(s().getByRole('button', { name: 'Add' }));
+    await waitFor(async () => expect((await stored()).accounts).toEqual([{ site: 'mastodon', handle: 'koho@social.example.jp', kind: 'personal' }]));
+    // what the Mastodon adapter reads on that instance (src/sites/mastodon.ts)
+    expect(resolveAccountKind(await stored(), 'mastodon', 'koho@social.example.jp')).toBe('personal');
+    expect(resolveAccountKind(await stored(), 'mastodon', 'koho@mastodon.social')).toBe('company');
+  });
+
   it('shows admin accounts locked', async () => {
     await fakeBrowser.storage.managed.set({ accounts: [{ site: 'x', handle: 'corp', kind: 'company' }], unknownAccountKind: 'company' });
     await renderOptions(h);

@@ -1,0 +1,23 @@
+/**
+ * Whether Kakunin runs on a page, decided by the background from the content script's site key
+ * (`adapter.siteKey`) and the page's host:
+ * - a built-in site id (`x`…, and `mastodon` on every instance): `settings.sites[id]`, on unless
+ *   switched off; a Mastodon instance the user added must also be on in `customSites`;
+ * - anything else is the host of a site added in options (kind `any`): its entry decides.
+ */
+import { SITE_IDS, type Settings, type SiteId } from '../storage/settings-schema';
+
+const isSiteId = (site: string): site is SiteId => (SITE_IDS as readonly string[]).includes(site);
+
+const hostOf = (origin: string) => new URL(origin).host;
+
+export function pageEnabled(settings: Pick<Settings, 'sites' | 'customSites'>, site: string, host?: string): boolean {
+  if (isSiteId(site)) {
+    const on = settings.sites[site] ?? true;
+    if (site !== 'mastodon' || !host) return on;
+    const added = settings.customSites.find((c) => c.kind === 'mastodon' && hostOf(c.origin) === host);
+    return on && (added?.enabled ?? true);
+  }
+  const added = settings.customSites.find((c) => hostOf(c.origin) === site);
+  return added?.enabled ?? true;
+}
