@@ -145,6 +145,8 @@ export const ReplySchemas = {
     loadMs: z.number().optional(),
     entries: z.number().optional(),
     error: z.string().optional(),
+    /** switched-off rule ids (settings or policy) that name no rule, so switch nothing off */
+    unknownRules: z.array(z.string()).optional(),
   }),
   getIdentity: z.object({ supported: z.boolean(), identity: PublicIdentitySchema.nullable() }),
   createIdentity: z.object({ identity: PublicIdentitySchema }),

@@ -6,11 +6,12 @@
  */
 import type { Engine } from '../engine/index';
 import type { IndexSnapshot } from '../engine/matchers/pattern-index';
-import { DictionaryError } from '../engine/dictionary/errors';
+import { DictionaryError, formatIssue, type DictionaryIssue } from '../engine/dictionary/errors';
 import type { CheckContext, Finding } from '../engine/finding';
 import { sharedTokenizer } from '../engine/tokenizer/load';
 import type { Tokenizer } from '../engine/tokenizer/types';
-import { createKakuninEngine } from '../rules/builtin';
+import { builtinIds, createKakuninEngine } from '../rules/builtin';
+import { unknownRuleIds } from '../storage/builtin-ids';
 import type { Settings } from '../storage/settings-schema';
 
 export type TokenizerState = 'idle' | 'loading' | 'ready' | 'error';
@@ -21,7 +22,7 @@ export function createEngineHost(readDictionary: () => Promise<ArrayBuffer>, rea
   let loadMs: number | undefined;
   let lastError: string | undefined;
   const loadTokenizer = sharedTokenizer(readDictionary);
-  let built: { key: string; engine: Engine; skipped: string[] } | undefined;
+  let built: { key: string; engine: Engine; skipped: DictionaryIssue[]; unknownRules: string[] } | undefined;
   const cache = new Map<string, Finding[]>();
   const keys = new WeakMap<Settings, string>();
   // A missing or unreadable snapshot only costs time: the lists then compile from source.
@@ -54,8 +55,11 @@ export function createEngineHost(readDictionary: () => Promise<ArrayBuffer>, rea
     }
     if (built?.key === key) return built.engine;
     const [t, snap] = await Promise.all([tokenizer(), loadSnapshot()]);
-    let lists = settings.lists.filter((l) => l.enabled).map((l) => ({ file: { name: l.name, entries: l.entries }, source: l.name }));
-    const skipped: string[] = [];
+    // the source names the list in errors and must tell lists apart: two lists may share a name
+    // (an admin list and the user's import of its export), and only the later one is left out
+    let lists = settings.lists.filter((l) => l.enabled).map((l) => ({ file: { name: l.name, entries: l.entries }, source: `${l.name} (${l.id})` }));
+    const skipped: DictionaryIssue[] = [];
+    const unknownRules = unknownRuleIds(settings.disabledRules, builtinIds(), settings.lists);
     const overrides = { categories: settings.categories, disabledRules: settings.disabledRules };
     for (;;) {
       try {
@@ -66,7 +70,7 @@ export function createEngineHost(readDictionary: () => Promise<ArrayBuffer>, rea
           if (!snap || e instanceof DictionaryError) throw e;
           engine = createKakuninEngine(t, { lists, overrides, dates: settings.dates }); // a stale snapshot
         }
-        built = { key, engine, skipped };
+        built = { key, engine, skipped, unknownRules };
         cache.clear();
         return engine;
       } catch (e) {
@@ -75,7 +79,7 @@ export function createEngineHost(readDictionary: () => Promise<ArrayBuffer>, rea
         const before = lists.length;
         lists = lists.filter((l) => !bad.has(l.source));
         if (lists.length === before) throw e; // a built-in list is broken: nothing sensible to run
-        skipped.push(...bad);
+        skipped.push(...e.issues);
       }
     }
   }
@@ -96,7 +100,15 @@ export function createEngineHost(readDictionary: () => Promise<ArrayBuffer>, rea
       return findings;
     },
     status() {
-      return { tokenizer: state, loadMs, entries: built?.engine.entries.length, error: lastError ?? (built?.skipped.length ? `lists left out: ${built.skipped.join(', ')}` : undefined) };
+      const skipped = built?.skipped ?? [];
+      return {
+        tokenizer: state,
+        loadMs,
+        entries: built?.engine.entries.length,
+        error: lastError ?? (skipped.length ? `lists left out: ${skipped.slice(0, 10).map(formatIssue).join('; ')}${skipped.length > 10 ? ` (and ${skipped.length - 10} more)` : ''}` : undefined),
+        // switched-off ids that name no rule (typos): they switch nothing off
+        ...(built?.unknownRules.length ? { unknownRules: built.unknownRules } : {}),
+      };
     },
     /** Starts loading ahead of the first check (worker start-up). */
     warm(settings: Settings) {

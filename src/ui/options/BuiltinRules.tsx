@@ -2,6 +2,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Entry } from '../../engine/dictionary/schema';
 import { CATEGORIES, type Category } from '../../engine/finding';
+import { nearestRuleId, unknownRuleIds, type BuiltinIds } from '../../storage/builtin-ids';
 import { lockKey } from '../../storage/policy';
 import type { Settings } from '../../storage/settings-schema';
 import { useOptions } from './context';
@@ -28,6 +29,36 @@ function setCategory(c: Category, level: Level) {
 
 function setRule(id: string, enabled: boolean) {
   return (s: Settings): Settings => ({ ...s, disabledRules: enabled ? s.disabledRules.filter((r) => r !== id) : [...new Set([...s.disabledRules, id])] });
+}
+
+/** Switched-off ids that name no rule (typos, rules that do not exist): the user's own can be removed. */
+function UnknownRules({ ids }: { ids: BuiltinIds }) {
+  const { t, effective, locked, apply } = useOptions();
+  const unknown = useMemo(() => unknownRuleIds(effective.disabledRules, ids, effective.lists), [effective.disabledRules, effective.lists, ids]);
+  if (!unknown.length) return null;
+  return (
+    <div class="warning" role="alert" data-testid="unknown-rules">
+      <p>{t(messages.unknownRules)}</p>
+      <ul>
+        {unknown.map((id) => {
+          const near = nearestRuleId(id, ids);
+          return (
+            <li key={id}>
+              <code>{id}</code>
+              {near && ` — ${t(messages.didYouMean(near))}`}{' '}
+              {locked.has(lockKey.rule(id)) ? (
+                <LockNote />
+              ) : (
+                <button type="button" aria-label={t(messages.removeUnknownRule(id))} onClick={() => void apply(setRule(id, true), { done: messages.saved, undoable: true })}>
+                  {t(messages.remove)}
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
 }
 
 export function BuiltinRules() {
@@ -87,6 +118,7 @@ export function BuiltinRules() {
         </tbody>
       </table>
 
+      {builtin.ids && <UnknownRules ids={builtin.ids} />}
       <div class="field search">
         <label for="rule-search">{t(messages.searchRules)}</label>
         <input id="rule-search" type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />

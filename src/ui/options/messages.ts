@@ -135,6 +135,13 @@ export const messages = {
   ruleEnabled: (id: string) => m(`${id} を使う`, `Use ${id}`),
   builtinUnavailable: m('組込み辞書を読み込めませんでした:', 'The built-in dictionaries could not be read:'),
   searchRules: m('ルールを検索', 'Search rules'),
+  unknownRules: m(
+    '次の無効化したルール ID に当たるルールはありません (入力の誤りか、存在しないルールです)。何も無効にしていません。',
+    'These switched-off rule ids name no rule (a typo, or a rule that does not exist), so they switch nothing off.',
+  ),
+  didYouMean: (id: string) => m(`もしかして ${id}?`, `did you mean ${id}?`),
+  removeUnknownRule: (id: string) => m(`${id} を削除`, `Remove ${id}`),
+  remove: m('削除', 'Remove'),
 
   // accounts
   accounts: m('アカウント', 'Accounts'),

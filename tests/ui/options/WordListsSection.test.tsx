@@ -227,3 +227,26 @@ describe('built-in rules', () => {
     await waitFor(async () => expect((await stored()).disabledRules).toEqual([id]));
   });
 });
+
+describe('switched-off rule ids that name no rule', () => {
+  it('are listed next to the rules, each with a near miss, and the user’s own can be removed', async () => {
+    await saveSettings({ ...DEFAULT_SETTINGS, disabledRules: ['compliance/superiorty-claim', 'compliance/superiority-claim'] });
+    await renderOptions(h);
+    const note = within(await section().findByTestId('unknown-rules'));
+    expect(note.getByText('compliance/superiorty-claim').closest('li')!.textContent).toContain('did you mean compliance/superiority-claim?');
+    expect(note.queryByText(/^compliance\/superiority-claim/)).toBeNull(); // a real rule is not listed
+    fireEvent.click(note.getByRole('button', { name: 'Remove compliance/superiorty-claim' }));
+    await waitFor(async () => expect((await stored()).disabledRules).toEqual(['compliance/superiority-claim']));
+    await waitFor(() => expect(section().queryByTestId('unknown-rules')).toBeNull());
+  });
+
+  it('from the administrator: reported with the policy problems and shown locked', async () => {
+    await fakeBrowser.storage.managed.set({ disabledRules: ['compliance/no1-claim'] });
+    await renderOptions(h);
+    expect(screen.getByText('managed policy "disabledRules[0]": no rule "compliance/no1-claim"; it switches nothing off')).toBeTruthy();
+    const note = within(await section().findByTestId('unknown-rules'));
+    expect(note.getByText(/compliance\/no1-claim/)).toBeTruthy();
+    expect(note.queryByRole('button', { name: /^Remove / })).toBeNull();
+    expect(note.getByText('Set by your administrator')).toBeTruthy();
+  });
+});

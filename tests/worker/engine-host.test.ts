@@ -1,0 +1,42 @@
+/** The background's engine host: what its status reports about the settings it runs with. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ensureIpadicFile, loadNodeTokenizer } from '../../src/node/ipadic';
+import { cachedBuiltinSnapshot } from '../../src/node/snapshot-cache';
+import { DEFAULT_SETTINGS, type CompanyList, type Settings } from '../../src/storage/settings-schema';
+import { createEngineHost } from '../../src/worker/engine-host';
+import { entry } from '../storage/list-fixtures';
+
+function host() {
+  return createEngineHost(
+    async () => {
+      const b = readFileSync(ensureIpadicFile());
+      return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+    },
+    async () => cachedBuiltinSnapshot(await loadNodeTokenizer()),
+  );
+}
+const settings = (over: Partial<Settings>): Settings => ({ ...DEFAULT_SETTINGS, ...over });
+
+describe('engine host status', () => {
+  it('names the switched-off rule ids that match no rule', async () => {
+    const h = host();
+    const lists: CompanyList[] = [{ id: 'corp', name: '全社NG', enabled: true, entries: [entry({ id: 'confidential/codename', category: 'confidential', patterns: ['プロジェクトK'] })] }];
+    await h.check('こんにちは', { account: 'company' }, settings({ lists, disabledRules: ['compliance/no1-claim', 'compliance/superiority-claim', 'confidential/codename', 'privacy/phone-number'] }));
+    expect(h.status()).toMatchObject({ tokenizer: 'ready', unknownRules: ['compliance/no1-claim'] });
+    await h.check('こんにちは', { account: 'company' }, settings({ disabledRules: ['compliance/superiority-claim'] }));
+    expect(h.status().unknownRules).toBeUndefined();
+  });
+
+  it('leaves out only the later of two lists whose ids collide, even when both have the same name, and says which ids', async () => {
+    const h = host();
+    const codename = entry({ id: 'confidential/codename', category: 'confidential', severity: 'block', patterns: ['プロジェクトK'] });
+    const lists: CompanyList[] = [
+      { id: 'corp', name: '全社NG', enabled: true, entries: [codename] },
+      { id: 'mine', name: '全社NG', enabled: true, entries: [codename, entry({ id: 'compliance/mine', patterns: ['限定品'] })] },
+    ];
+    const findings = await h.check('プロジェクトKの限定品', { account: 'company' }, settings({ lists }));
+    expect(findings.map((f) => f.rule)).toEqual(['confidential/codename']);
+    expect(h.status().error).toBe('lists left out: 全社NG (mine) [confidential/codename]: id already used in 全社NG (corp)');
+  });
+});
