@@ -26,14 +26,45 @@ export interface Span {
   end: number;
 }
 
-/** Adds the folded keys in place (the tokens are fresh from the tokenizer); `folded` is the folded text they index. */
+/**
+ * Tokens with their folded keys, as new objects of one shape (adding fields to the tokenizer's
+ * objects made every token change hidden class, which cost more than the rest of the analysis);
+ * `folded` is the folded text they index. Folded base forms repeat across drafts: remembered.
+ */
+const foldedBases = new Map<string, string>();
+const MAX_FOLDED_BASES = 4096;
+
 export function toTextTokens(tokens: Token[], folded?: string): TextToken[] {
-  for (const t of tokens as TextToken[]) {
-    t.s = folded === undefined ? fold(t.surface) : folded.slice(t.start, t.end);
-    t.l = t.base === t.surface ? t.s : fold(t.base);
-    t.kana = isKanaWord(t.surface);
+  const out = new Array<TextToken>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const s = folded === undefined ? fold(t.surface) : folded.slice(t.start, t.end);
+    let l = s;
+    if (t.base !== t.surface) {
+      const known = foldedBases.get(t.base);
+      if (known === undefined) {
+        l = fold(t.base);
+        if (foldedBases.size >= MAX_FOLDED_BASES) foldedBases.clear();
+        foldedBases.set(t.base, l);
+      } else l = known;
+    }
+    out[i] = {
+      surface: t.surface,
+      start: t.start,
+      end: t.end,
+      pos: t.pos,
+      posDetail: t.posDetail,
+      posDetail2: t.posDetail2,
+      conjugatedForm: t.conjugatedForm,
+      base: t.base,
+      reading: t.reading,
+      known: t.known,
+      s,
+      l,
+      kana: isKanaWord(t.surface),
+    };
   }
-  return tokens as TextToken[];
+  return out;
 }
 
 export function analyze(original: string, tokenizer: Tokenizer): Analysis {

@@ -208,10 +208,21 @@ function matchRegExp(re: RegExp, text: string): Span[] {
   return out;
 }
 
+const slotSets = new WeakMap<number[], Set<number>>();
+
 /** A pattern's spans: each variant's first slot, then every later slot within `gap` of the previous. */
 function combine(c: Extract<Compiled, { kind: 'phrase' }>, partHits: Map<number, Span[]>): Span[] {
   const out: Span[] = [];
-  const slotHits = (slot: number[]) => (slot.length === 1 ? (partHits.get(slot[0]!) ?? NO_HITS) : slot.flatMap((p) => partHits.get(p) ?? NO_HITS));
+  const slotHits = (slot: number[]) => {
+    if (slot.length === 1) return partHits.get(slot[0]!) ?? NO_HITS;
+    if (slot.length <= partHits.size) return slot.flatMap((p) => partHits.get(p) ?? NO_HITS);
+    // a slot of hundreds of parts (a word list) against a draft's few dozen part hits
+    let set = slotSets.get(slot);
+    if (!set) slotSets.set(slot, (set = new Set(slot)));
+    const out: Span[] = [];
+    for (const [p, spans] of partHits) if (set.has(p)) for (const h of spans) out.push(h);
+    return out;
+  };
   for (const slots of c.variants) {
     const first = slotHits(slots[0]!);
     if (first.length === 0) continue;

@@ -122,7 +122,11 @@ const tokenMatches = (t: Analysis['tokens'][number], p: PatternToken, surfaceOnl
 
 /** Finds every occurrence of each part. Returns spans per part index. */
 export class PartMatcher {
-  private byFirstToken = new Map<string, number[]>();
+  /**
+   * Token-sequence parts by a key of their first token, then (for longer parts) by a key of their
+   * second: a common first word (女性, 日本) starts hundreds of parts, its next word only a few.
+   */
+  private byFirstToken = new Map<string, { single: number[]; bySecond: Map<string, number[]> }>();
   private surfaces = new CharTrie();
   private readings = new CharTrie();
   /** English parts by one of their literal words; parts with only wildcard words by prefix */
@@ -143,8 +147,20 @@ export class PartMatcher {
         const word = p.words.reduce((a, b) => (b.length > a.length ? b : a));
         return void add(this.englishByWord, word, i);
       }
-      const first = p.tokens[0];
-      if (first) for (const k of new Set(p.surfaceOnly ? [first.s] : [first.s, first.l, first.lr])) if (k) add(this.byFirstToken, k, i);
+      // every key a draft token's s or l can equal for tokenMatches to hold (the first token as
+      // before: by surface, base and base reading; the second also by its surface reading)
+      const keys = (t: PatternToken, nth: number) => new Set(p.surfaceOnly ? [t.s] : nth === 0 ? [t.s, t.l, t.lr] : [t.s, t.l, t.lr, t.rs]);
+      const [first, second] = p.tokens;
+      if (first) {
+        for (const k of keys(first, 0)) {
+          if (!k) continue;
+          let slot = this.byFirstToken.get(k);
+          if (!slot) this.byFirstToken.set(k, (slot = { single: [], bySecond: new Map() }));
+          if (!second) {
+            if (slot.single.at(-1) !== i) slot.single.push(i);
+          } else for (const k2 of keys(second, 1)) if (k2) add(slot.bySecond, k2, i);
+        }
+      }
       this.surfaces.insert(p.s, i);
       if (p.reading) this.readings.insert(p.reading, i);
     });
@@ -165,17 +181,25 @@ export class PartMatcher {
     for (let ti = 0; ti < tokens.length; ti++) {
       const t = tokens[ti]!;
       // 1. token sequences
+      const next = tokens[ti + 1];
       for (let pass = 0; pass < 2; pass++) {
         if (pass === 1 && t.l === t.s) break;
-        const list = this.byFirstToken.get(pass === 0 ? t.s : t.l);
-        if (!list) continue;
-        for (const pi of list) {
-          const part = this.parts[pi]!;
-          const pt = part.tokens;
-          if (ti + pt.length > tokens.length) continue;
-          let ok = true;
-          for (let k = 0; k < pt.length && ok; k++) ok = tokenMatches(tokens[ti + k]!, pt[k]!, part.surfaceOnly);
-          if (ok) hit(pi, t.start, tokens[ti + pt.length - 1]!.end);
+        const slot = this.byFirstToken.get(pass === 0 ? t.s : t.l);
+        if (!slot) continue;
+        for (const pi of slot.single) if (tokenMatches(t, this.parts[pi]!.tokens[0]!, this.parts[pi]!.surfaceOnly)) hit(pi, t.start, t.end);
+        if (!next) continue;
+        for (let pass2 = 0; pass2 < 2; pass2++) {
+          if (pass2 === 1 && next.l === next.s) break;
+          const list = slot.bySecond.get(pass2 === 0 ? next.s : next.l);
+          if (!list) continue;
+          for (const pi of list) {
+            const part = this.parts[pi]!;
+            const pt = part.tokens;
+            if (ti + pt.length > tokens.length) continue;
+            let ok = true;
+            for (let k = 0; k < pt.length && ok; k++) ok = tokenMatches(tokens[ti + k]!, pt[k]!, part.surfaceOnly);
+            if (ok) hit(pi, t.start, tokens[ti + pt.length - 1]!.end);
+          }
         }
       }
       // 2. folded surface, token-aligned
