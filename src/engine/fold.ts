@@ -16,27 +16,34 @@ export const isKana = (c: number) => isHiragana(c) || isKatakana(c);
 export const isCjk = (c: number) =>
   (c >= 0x3000 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff01 && c <= 0xff60);
 
+/** small katakana → large, by code (0 where none) */
+const SMALL_TO_LARGE_CODE = new Uint16Array(0x100);
+for (const [small, large] of Object.entries(SMALL_TO_LARGE)) SMALL_TO_LARGE_CODE[small.charCodeAt(0) - 0x3000] = large.charCodeAt(0);
+const LONG_VOWEL_CODES = new Set([...LONG_VOWEL_LOOKALIKES].map((c) => c.charCodeAt(0)));
+const CHOONPU = 0x30fc;
+
 /** Folds hiragana to katakana, small kana to large, long-vowel lookalikes after kana to ー, and case. */
 export function fold(text: string): string {
-  let out = '';
+  const n = text.length;
+  const codes = new Uint16Array(n);
   let prevKana = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    let c = ch.charCodeAt(0);
-    let f = ch;
-    if (isHiragana(c)) {
-      c += 0x60;
-      f = String.fromCharCode(c);
-    }
-    f = SMALL_TO_LARGE[f] ?? f;
-    if (prevKana && LONG_VOWEL_LOOKALIKES.has(f)) f = 'ー';
+  for (let i = 0; i < n; i++) {
+    let c = text.charCodeAt(i);
+    if (isHiragana(c)) c += 0x60;
+    if (c >= 0x3000 && c <= 0x30ff) c = SMALL_TO_LARGE_CODE[c - 0x3000] || c;
+    if (prevKana && LONG_VOWEL_CODES.has(c)) c = CHOONPU;
     else if (c < 0x3000 || c > 0x30ff) {
-      const lower = f.toLowerCase();
-      if (lower.length === 1) f = lower;
+      if (c >= 0x41 && c <= 0x5a) c += 0x20;
+      else if (c >= 0x80) {
+        const lower = String.fromCharCode(c).toLowerCase();
+        if (lower.length === 1) c = lower.charCodeAt(0);
+      }
     }
-    prevKana = isKana(f.charCodeAt(0));
-    out += f;
+    prevKana = isKana(c);
+    codes[i] = c;
   }
+  let out = '';
+  for (let i = 0; i < n; i += 4096) out += String.fromCharCode.apply(null, codes.subarray(i, i + 4096) as unknown as number[]);
   return out;
 }
 
