@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { PostingAccountSchema } from '../approval/account';
 import { FindingsSummarySchema } from '../approval/findings-summary';
 import { ReasonSchema } from '../approval/reason';
-import { AccountKindSchema, FindingSchema } from '../engine/finding';
+import { AccountKindSchema, FindingSchema, SeveritySchema } from '../engine/finding';
 
 export const DraftContextSchema = z.object({
   /** site id (x, bluesky…; `mastodon` on every instance) or the host of an added "any text box" site */
@@ -45,6 +45,46 @@ export const AuditEventSchema = z.object({
 export type AuditEventInput = z.input<typeof AuditEventSchema>;
 export const AUDIT_KINDS = AuditEventSchema.shape.kind.options;
 export type AuditKind = z.infer<typeof AuditEventSchema>['kind'];
+
+/**
+ * The kinds a content script writes (src/page/: gate.ts, composer.ts): a hold, an override, a
+ * release (approval or failing open) and a dismissed finding. Every other kind is written by the
+ * background itself (approval requests, decisions, verifications) and is refused from a content
+ * script: a compromised page must not be able to log an approval that never happened.
+ */
+export const PAGE_AUDIT_KINDS = ['held', 'override', 'released', 'dismissed'] as const satisfies readonly AuditKind[];
+
+/** Caps on an event sent to the background (recordAudit), so a page cannot flood the log with huge events. */
+export const AUDIT_LIMITS = {
+  site: 253, // a host name at most
+  handle: 200,
+  findings: 200,
+  rule: 200,
+  category: 40,
+  reason: 1000, // the longest reason the in-page forms accept
+  actor: 200,
+  /** JSON length of `detail` (an approval release lists at most 10 approvers) */
+  detail: 4000,
+  /** the draft, when storeText is on: as createApprovalRequest */
+  text: 100_000,
+} as const;
+
+/** An event as recordAudit accepts it: AuditEventSchema with every field capped. */
+export const AuditEventInputSchema = AuditEventSchema.extend({
+  site: z.string().min(1).max(AUDIT_LIMITS.site),
+  handle: z.string().max(AUDIT_LIMITS.handle).optional(),
+  textHash: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'expected a SHA-256 in base64url (43 characters)'),
+  findings: z
+    .array(z.object({ rule: z.string().max(AUDIT_LIMITS.rule), category: z.string().max(AUDIT_LIMITS.category), severity: SeveritySchema }))
+    .max(AUDIT_LIMITS.findings)
+    .default([]),
+  reason: z.string().max(AUDIT_LIMITS.reason).optional(),
+  actor: z.string().max(AUDIT_LIMITS.actor).optional(),
+  detail: z
+    .record(z.string(), z.unknown())
+    .refine((d) => JSON.stringify(d).length <= AUDIT_LIMITS.detail, `detail is longer than ${AUDIT_LIMITS.detail} characters as JSON`)
+    .optional(),
+});
 
 /** A stored audit event (src/storage/audit-log.ts). */
 export const AuditRecordSchema = AuditEventSchema.extend({
@@ -100,7 +140,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('checkDraft'), text: z.string(), context: DraftContextSchema }),
   /** `host`: the page's host (which Mastodon instance; absent from content scripts before it was sent) */
   z.object({ type: z.literal('getPageConfig'), site: z.string(), host: z.string().optional() }),
-  z.object({ type: z.literal('recordAudit'), event: AuditEventSchema, text: z.string().optional() }),
+  /** from content scripts only PAGE_AUDIT_KINDS (checked by the handler, which knows the sender) */
+  z.object({ type: z.literal('recordAudit'), event: AuditEventInputSchema, text: z.string().max(AUDIT_LIMITS.text).optional() }),
   z.object({ type: z.literal('getEngineStatus') }),
   z.object({ type: z.literal('getIdentity') }),
   z.object({ type: z.literal('createIdentity'), name: z.string().trim().min(1).max(100), replace: z.boolean().optional() }),

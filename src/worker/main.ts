@@ -61,11 +61,6 @@ export function startBackground(): void {
       const { settings: s } = await current();
       return { enabled: pageEnabled(s, site, host), holdAt: s.policy.holdAt, allowOverride: s.policy.allowOverride };
     },
-    async recordAudit({ event, text }) {
-      const { settings: s } = await current();
-      const id = await audit.append(event, { text: s.audit.storeText ? text : undefined });
-      return { id };
-    },
     getEngineStatus: () => host.status(),
     ...approvalHandlers({
       settings: async () => (await current()).settings,

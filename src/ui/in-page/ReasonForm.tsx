@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { translator, type Lang } from '../i18n/lang';
 import { fill, messages } from './messages';
-import { MIN_REASON } from './view';
+import { MAX_REASON, MIN_REASON } from './view';
 
 interface ReasonFormProps {
   lang: Lang;
@@ -29,7 +29,7 @@ export function ReasonForm({ lang, label, confirm, onConfirm, onCancel }: Reason
     >
       <label>
         <span class="label">{label}</span>
-        <textarea class="reason" value={reason} onInput={(e) => setReason(e.currentTarget.value)} autoFocus />
+        <textarea class="reason" value={reason} maxLength={MAX_REASON} onInput={(e) => setReason(e.currentTarget.value)} autoFocus />
       </label>
       <div class="hint">{fill(t(messages.overrideHint), MIN_REASON)}</div>
       <div class="row">

@@ -51,3 +51,5 @@ export interface ComposerActions {
 }
 
 export const MIN_REASON = 5;
+/** The background refuses longer reasons (AUDIT_LIMITS.reason in src/messaging/protocol.ts). */
+export const MAX_REASON = 1000;

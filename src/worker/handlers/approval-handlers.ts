@@ -6,6 +6,7 @@ import { createApprovalRequestHandler } from './create-approval-request';
 import { decideApprovalHandler } from './decide-approval';
 import { createIdentity, getIdentity } from './identity';
 import { openApprovalRequestHandler } from './open-approval-request';
+import { extensionOriginOf, isExtensionPage, recordAuditHandler, type Sender } from './record-audit';
 import { verifyApprovalCodesHandler } from './verify-approval-codes';
 
 export type ApprovalHandlerTypes =
@@ -15,11 +16,10 @@ export type ApprovalHandlerTypes =
   | 'openApprovalRequest'
   | 'decideApproval'
   | 'verifyApprovalCodes'
+  | 'recordAudit'
   | 'listAudit'
   | 'exportAudit'
   | 'pruneAudit';
-
-type Sender = { tabId?: number; url?: string };
 
 export class NotFromExtensionPageError extends Error {
   override name = 'NotFromExtensionPageError';
@@ -33,13 +33,13 @@ export class NotFromExtensionPageError extends Error {
  */
 function fromExtensionPages<R, T>(origin: string, handler: (req: R, sender: Sender) => Promise<T>) {
   return (req: R, sender: Sender): Promise<T> => {
-    if (!sender.url || new URL(sender.url).origin !== origin) return Promise.reject(new NotFromExtensionPageError(`only Kakunin's own pages may ask for this`));
+    if (!isExtensionPage(sender, origin)) return Promise.reject(new NotFromExtensionPageError(`only Kakunin's own pages may ask for this`));
     return handler(req, sender);
   };
 }
 
 export function approvalHandlers(deps: ApprovalDeps): Pick<Handlers, ApprovalHandlerTypes> {
-  const origin = new URL(deps.approvalPageUrl).origin;
+  const origin = extensionOriginOf(deps.approvalPageUrl);
   const pagesOnly = <R, T>(handler: (req: R, sender: Sender) => Promise<T>) => fromExtensionPages(origin, handler);
   return {
     getIdentity,
@@ -49,6 +49,8 @@ export function approvalHandlers(deps: ApprovalDeps): Pick<Handlers, ApprovalHan
     openApprovalRequest: pagesOnly(openApprovalRequestHandler(deps)),
     decideApproval: pagesOnly(decideApprovalHandler(deps)),
     verifyApprovalCodes: verifyApprovalCodesHandler(deps),
+    // Content scripts write their own kinds only; the sender is checked inside.
+    recordAudit: recordAuditHandler(deps, origin),
     listAudit: pagesOnly(listAuditHandler(deps)),
     exportAudit: pagesOnly(exportAuditHandler(deps)),
     pruneAudit: pagesOnly(pruneAuditHandler(deps)),
