@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import { createClient, type Transport } from '../../src/messaging/client';
 import { PageReplySchemas, type PageMessage, type PageReply } from '../../src/messaging/page-protocol';
+import { checkApprovalPolicy } from '../../src/storage/approval-policy';
 import { loadEffectiveSettings } from '../../src/storage/policy';
 import type { PopupServices } from '../../src/ui/popup/services';
 
@@ -50,6 +51,7 @@ export function createPopupServices(transport: Transport = (m) => browser.runtim
     requestApproval: (composerId) => ask<'requestApproval'>({ kakunin: 'requestApproval', composerId }),
     verifyApproval: (composerId, codes) => ask<'verifyApproval'>({ kakunin: 'verifyApproval', composerId, codes }),
     checklist: async () => (await loadEffectiveSettings()).settings.checklist,
+    approvalIssues: async () => checkApprovalPolicy((await loadEffectiveSettings()).settings),
     async loadTicks(composerId) {
       const key = await ticksKey(composerId);
       const value = (await browser.storage.session.get(key))[key];

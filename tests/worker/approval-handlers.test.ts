@@ -236,6 +236,20 @@ describe('N of M', () => {
     expect(two.ok && two.approvers.map((x) => x.name).sort()).toEqual(['田中 部長', '鈴木 課長'].sort());
   });
 
+  it('N above the number of approvers (an admin policy) asks for all of them instead of trapping the post, and the log says so', async () => {
+    await configure({ approvers: approverKeys, policy: { requiredApprovals: 5 } });
+    const req = await requestApproval();
+    expect(req.required).toBe(2); // all configured approvers; 5 could never be reached
+    const a = await decide(approver, req.code);
+    expect(reasonCodes(await verify([a]))).toEqual(['not-enough-approvers']);
+    const ok = await verify([a, await decide(approver2, req.code)]);
+    expect(ok.ok).toBe(true);
+    const events = await h.audit.list();
+    const capped = { requiredApprovals: { configured: 5, applied: 2, approvers: 2 } };
+    expect(events.find((e) => e.kind === 'approval-requested')!.detail).toMatchObject(capped);
+    expect(events.filter((e) => e.kind === 'approval-verified').map((e) => e.detail)).toEqual([expect.objectContaining(capped)]);
+  });
+
   it('one rejection vetoes however many approvals', async () => {
     const req = await requestApproval();
     const a = await decide(approver, req.code);

@@ -1,6 +1,6 @@
 /** When posts are held and how approval works: holdAt, company approval, N of M, validity, override. */
 import { useState } from 'preact/hooks';
-import { checkApprovalPolicy } from '../../storage/approval-policy';
+import { approvalsRequired, checkApprovalPolicy } from '../../storage/approval-policy';
 import { lockKey } from '../../storage/policy';
 import type { Policy } from '../../storage/settings-schema';
 import { useOptions } from './context';
@@ -61,6 +61,7 @@ export function PolicyForm() {
   const set = <K extends keyof Policy>(k: K, v: Policy[K]) => void apply((s) => ({ ...s, policy: { ...s.policy, [k]: v } }), { done: messages.saved });
   const approvers = new Set(effective.approvers.map((a) => a.publicKey)).size;
   const issues = checkApprovalPolicy(effective);
+  const required = approvalsRequired(effective);
 
   return (
     <fieldset class="policy" aria-describedby={issues.length ? 'policy-issues' : undefined}>
@@ -89,7 +90,7 @@ export function PolicyForm() {
         check={(n) => (approvers > 0 && n > approvers ? t(messages.requiredExceeds(n, approvers)) : undefined)}
         onSave={(n) => set('requiredApprovals', n)}
       />
-      {approvers > 0 && <p class="hint">{t(messages.nOfM(p.requiredApprovals, approvers))}</p>}
+      {approvers > 0 && <p class="hint">{t(messages.nOfM(required.applied, approvers))}</p>}
       <NumberField id="policy-approvalTtlHours" label={t(messages.approvalTtlHours)} value={p.approvalTtlHours} min={1} max={720} integer={false} locked={isLocked('approvalTtlHours')} onSave={(n) => set('approvalTtlHours', n)} />
       <div class="checkbox">
         <input id="policy-allowOverride" type="checkbox" checked={p.allowOverride} disabled={isLocked('allowOverride')} aria-describedby={isLocked('allowOverride') ? 'policy-allowOverride-lock' : undefined} onChange={(e) => set('allowOverride', e.currentTarget.checked)} />
@@ -99,7 +100,11 @@ export function PolicyForm() {
       {issues.length > 0 && (
         <div id="policy-issues" class="error" role="alert">
           {issues.map((i) => (
-            <p key={i.code}>{i.code === 'required-exceeds-approvers' ? t(messages.requiredExceeds(i.required, i.approvers)) : t(messages.approvalWithoutApprovers)}</p>
+            <p key={i.code}>
+              {i.code === 'required-exceeds-approvers'
+                ? t(messages.requiredCapped(i.required, i.approvers, isLocked('requiredApprovals')))
+                : t(messages.approvalWithoutApprovers)}
+            </p>
           ))}
         </div>
       )}

@@ -183,6 +183,11 @@ export const messages = {
   nOfM: (n: number, mm: number) => m(`${mm}人中${n}人の承認が必要`, `${n} of ${mm} approvers`),
   requiredExceeds: (n: number, mm: number) =>
     m(`承認者が${mm}人しかいないため、${n}人の承認は集められません。承認者を増やすか、数を${mm}以下にしてください。`, `Only ${mm} approver(s) are listed, so ${n} approvals can never be collected. Add approvers or lower the number to ${mm} or less.`),
+  requiredCapped: (n: number, mm: number, locked: boolean) =>
+    m(
+      `承認者が${mm}人しかいないため、${n}人の承認は集められません。それまでは登録された承認者${mm}人全員の承認で投稿できます (承認できない投稿で止まらないように)。承認者を増やすか、数を${mm}以下にしてください。${locked ? '管理者の設定です。管理者に修正を依頼してください。' : ''}`,
+      `${n} approvals are required but only ${mm} ${mm === 1 ? 'approver is' : 'approvers are'} listed, so for now every listed approver (${mm}) must approve (a post that could never be approved would be stuck). Add approvers or lower the number to ${mm} or less.${locked ? ' Set by your administrator: ask them to fix it.' : ''}`,
+    ),
   approvalWithoutApprovers: m('承認が必要な設定ですが、承認者が登録されていません。', 'Approval is required but no approvers are listed.'),
   approvalTtlHours: m('承認の有効時間 (時間)', 'Approval valid for (hours)'),
   allowOverride: m('理由を記録すれば、保留中でも投稿できる', 'Users may post a held draft anyway, with a logged reason'),

@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PageReply } from '../../messaging/page-protocol';
 import type { ReplyOf } from '../../messaging/protocol';
+import type { ApprovalPolicyIssue } from '../../storage/approval-policy';
 import type { ChecklistItem } from '../../storage/settings-schema';
 import { IdentityPanel } from '../common/IdentityPanel';
 import { pickLang, type Lang } from '../i18n/lang';
@@ -24,6 +25,7 @@ export function PopupApp({ services, lang = pickLang() }: { services: PopupServi
   const [selected, setSelected] = useState<number>();
   const [ticks, setTicks] = useState<Record<number, string[]>>({});
   const [failure, setFailure] = useState<string>();
+  const [issues, setIssues] = useState<ApprovalPolicyIssue[]>([]);
 
   const refresh = async () => {
     const state = (await services.pageState()) ?? null;
@@ -38,6 +40,7 @@ export function PopupApp({ services, lang = pickLang() }: { services: PopupServi
     const fail = (e: unknown) => setFailure(e instanceof Error ? e.message : String(e));
     void services.getIdentity().then(setIdentity, fail);
     void services.checklist().then(setChecklist, fail);
+    void services.approvalIssues().then(setIssues, fail);
     void refresh().catch(fail);
   }, [services]);
 
@@ -62,6 +65,14 @@ export function PopupApp({ services, lang = pickLang() }: { services: PopupServi
         <p class="alert" role="alert">
           {failure}
         </p>
+      )}
+      {issues.map((i) =>
+        i.code === 'required-exceeds-approvers' ? (
+          // N > M: all M approvers are asked for instead (storage/approval-policy.ts); the user must know why
+          <p key={i.code} class="alert" role="alert" data-testid="policy-issue">
+            {msg.requiredCapped(i.required, i.approvers)[lang]}
+          </p>
+        ) : null,
       )}
       {identity && !identity.identity && (
         <IdentityPanel

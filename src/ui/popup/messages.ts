@@ -32,6 +32,11 @@ export const messages = {
   approvers: m('承認者', 'Approvers'),
   noApprovers: m('承認者が設定されていません。管理者に設定を依頼してください。', 'No approvers are configured. Ask an administrator.'),
   required: m('必要な承認: {n} 人', 'Approvals needed: {n}'),
+  requiredCapped: (n: number, mm: number) =>
+    m(
+      `ポリシーは${n}人の承認を求めていますが、承認者は${mm}人しか登録されていません。いまは登録された承認者全員 (${mm}人) の承認が必要です。管理者に設定の見直しを依頼してください。`,
+      `The policy asks for ${n} approvals but only ${mm} ${mm === 1 ? 'approver is' : 'approvers are'} listed: for now every listed approver (${mm}) must approve. Ask an administrator to fix the settings.`,
+    ),
   expires: m('有効期限', 'Expires'),
   stale: m('依頼の後に本文が変わったため、この依頼は使えません。', 'The text changed after this request; it no longer applies.'),
   requestAgain: m('いまの本文で依頼し直す', 'Request again for the current text'),

@@ -11,6 +11,7 @@ import { atLeast, type Finding, type Severity } from '../../engine/finding';
 import type { AuditEventInput, DraftContext, ReplyOf, RequestView } from '../../messaging/protocol';
 import type { AuditLog } from '../../storage/audit-log';
 import { resolveAccountKind } from '../../storage/accounts';
+import { approvalsRequired } from '../../storage/approval-policy';
 import type { Settings } from '../../storage/settings-schema';
 
 export interface ApprovalDeps {
@@ -40,6 +41,12 @@ export function postingAccount(settings: Settings, site: string, handle: string 
 }
 
 export const requestTtlMs = (settings: Settings) => Math.round(settings.policy.approvalTtlHours * HOUR_MS);
+
+/** For the audit detail: present only when N had to be capped to the number of approvers. */
+export function requiredApprovalsDetail(settings: Settings): { requiredApprovals: { configured: number; applied: number; approvers: number } } | undefined {
+  const r = approvalsRequired(settings);
+  return r.capped ? { requiredApprovals: { configured: r.configured, applied: r.applied, approvers: r.approvers } } : undefined;
+}
 
 export function requestView(r: ApprovalRequest): RequestView {
   return {

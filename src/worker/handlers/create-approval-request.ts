@@ -9,7 +9,8 @@ import { requestToLink } from '../../approval/request-link';
 import type { ReplyOf, Request } from '../../messaging/protocol';
 import { savePendingRequest } from '../../storage/approval-requests';
 import { loadSigner } from '../../storage/identity';
-import { approverViews, auditFindings, postingAccount, record, requestTtlMs, requestView, type ApprovalDeps } from './approval-deps';
+import { approvalsRequired } from '../../storage/approval-policy';
+import { approverViews, auditFindings, postingAccount, record, requestTtlMs, requestView, requiredApprovalsDetail, type ApprovalDeps } from './approval-deps';
 
 export class NoIdentityError extends Error {
   override name = 'NoIdentityError';
@@ -60,7 +61,7 @@ export function createApprovalRequestHandler(deps: ApprovalDeps) {
         textHash: request.textHash,
         findings: auditFindings(checked.findings),
         actor: `${signer.identity.name} (${request.requester.keyId})`,
-        detail: { requestDigest: digest, expiresAt: request.expiresAt },
+        detail: { requestDigest: digest, expiresAt: request.expiresAt, ...requiredApprovalsDetail(settings) },
       },
       text,
     );
@@ -69,7 +70,7 @@ export function createApprovalRequestHandler(deps: ApprovalDeps) {
       link: requestToLink(code, deps.approvalPageUrl),
       request: requestView(request),
       approvers: await approverViews(settings),
-      required: settings.policy.requiredApprovals,
+      required: approvalsRequired(settings).applied,
     };
   };
 }

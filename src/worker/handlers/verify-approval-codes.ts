@@ -12,7 +12,8 @@ import { verifyApprovals } from '../../approval/verify';
 import type { ReplyOf, Request } from '../../messaging/protocol';
 import { listPendingRequests, type PendingRequest } from '../../storage/approval-requests';
 import { loadPublicIdentity } from '../../storage/identity';
-import { postingAccount, record, type ApprovalDeps } from './approval-deps';
+import { approvalsRequired } from '../../storage/approval-policy';
+import { postingAccount, record, requiredApprovalsDetail, type ApprovalDeps } from './approval-deps';
 import { decodeRequest, requestDigest } from '../../approval/request';
 
 type Req = Extract<Request, { type: 'verifyApprovalCodes' }>;
@@ -59,7 +60,8 @@ export function verifyApprovalCodesHandler(deps: ApprovalDeps) {
         currentSite: context.site,
         currentAccount: account,
         approvers: settings.approvers,
-        policy: { required: settings.policy.requiredApprovals },
+        // N > M would never release the post: all configured approvers are needed instead
+        policy: { required: approvalsRequired(settings).applied },
         now,
         localRequester: identity.publicKey,
       });
@@ -79,9 +81,11 @@ export function verifyApprovalCodesHandler(deps: ApprovalDeps) {
         textHash,
         reason: result.ok ? undefined : result.reasons.map((r) => r.message.en).join(' | '),
         actor: identity ? `${identity.name} (${identity.keyId})` : undefined,
-        detail: result.ok
-          ? { approvers: result.approvers.map((a) => `${a.name} (${a.keyId})`), codes: codes.length }
-          : { reasons: result.reasons.map((r) => r.code), codes: codes.length },
+        detail: {
+          ...(result.ok ? { approvers: result.approvers.map((a) => `${a.name} (${a.keyId})`) } : { reasons: result.reasons.map((r) => r.code) }),
+          codes: codes.length,
+          ...requiredApprovalsDetail(settings),
+        },
       },
       text,
     );

@@ -68,7 +68,17 @@ describe('policy: N of M', () => {
     await renderOptions(h);
     fireEvent.click(section().getByRole('button', { name: 'Delete 承認者2' }));
     await waitFor(async () => expect((await stored()).approvers).toHaveLength(1));
-    expect(await section().findByText(/Only 1 approver\(s\) are listed, so 2 approvals can never be collected/)).toBeTruthy();
+    expect(await section().findByText(/^2 approvals are required but only 1 approver is listed, so for now every listed approver \(1\) must approve/)).toBeTruthy();
+  });
+
+  it('an administrator’s N above the approvers: said loudly, locked, and applied as all of them', async () => {
+    const [admin] = await keys(1);
+    await fakeBrowser.storage.managed.set({ policy: { requiredApprovals: 3 }, approvers: [admin] });
+    await renderOptions(h);
+    const alert = within(section().getByRole('alert'));
+    expect(alert.getByText('3 approvals are required but only 1 approver is listed, so for now every listed approver (1) must approve (a post that could never be approved would be stuck). Add approvers or lower the number to 1 or less. Set by your administrator: ask them to fix it.')).toBeTruthy();
+    expect((section().getByLabelText('Approvals needed (N)') as HTMLInputElement).disabled).toBe(true);
+    expect(section().getByText('1 of 1 approvers')).toBeTruthy();
   });
 
   it('saves the other policy fields and refuses an out-of-range validity', async () => {

@@ -164,6 +164,17 @@ describe('popup', () => {
     expect(await screen.findByTestId('no-composer')).toBeTruthy();
   });
 
+  it('says loudly when the policy asks for more approvals than there are approvers, and asks for all of them', async () => {
+    await configure({ approvers: [{ name: approver.name, publicKey: approver.publicKey }], policy: { requiredApprovals: 3 } });
+    startPage();
+    await typeDraft(DRAFT);
+    renderPopup();
+    expect((await screen.findByTestId('policy-issue')).textContent).toBe('The policy asks for 3 approvals but only 1 approver is listed: for now every listed approver (1) must approve. Ask an administrator to fix the settings.');
+    expect(screen.getByTestId('policy-issue').getAttribute('role')).toBe('alert');
+    fireEvent.click(await screen.findByRole('button', { name: 'Request approval' }));
+    expect((await screen.findByTestId('approval-request')).textContent).toContain('Approvals needed: 1');
+  });
+
   it('speaks Japanese and works from the keyboard (native controls, labelled)', async () => {
     startPage();
     await typeDraft('新発売の黒豆茶');
