@@ -12,6 +12,7 @@ export type MessageParams = {
   'other-request': { subject: 'approval'; code: number } | { subject: 'requester' };
   expired: { subject: 'request'; at: number } | { subject: 'approval'; code: number; approverName: string; reason: 'after-request-expiry' | 'too-old' };
   'self-approval': { name: string };
+  'clock-skew': { code: number; approverName: string; signedAt: number; now: number; maxSkewMinutes: number };
   rejected: { name: string; comment?: string };
   'wrong-site': { expected: string; actual: string };
   'wrong-account': { expected: string; actual: string };
@@ -74,6 +75,10 @@ export const messages: { [C in ReasonCode]: (p: MessageParams[C]) => Bilingual }
             ja: `承認コード #${p.code}（${p.approverName}さん）は古すぎるため無効です。もう一度承認してもらってください。`,
             en: `Approval code #${p.code} (${p.approverName}) is too old to count. Ask for a fresh approval.`,
           },
+  'clock-skew': (p) => ({
+    ja: `承認コード #${p.code}（${p.approverName}さん）の署名時刻（${iso(p.signedAt)}）が、この端末の時計（${iso(p.now)}）より ${p.maxSkewMinutes} 分以上先になっています。どちらかの端末の時計が正しくない可能性があります。時計を合わせてから、もう一度承認してもらってください。`,
+    en: `Approval code #${p.code} (${p.approverName}) was signed at ${iso(p.signedAt)}, more than ${p.maxSkewMinutes} minutes ahead of this computer's clock (${iso(p.now)}). One of the clocks is probably wrong: set it right and ask for a fresh approval.`,
+  }),
   'self-approval': (p) => ({
     ja: `${p.name}さんは依頼者本人です。自分の投稿を自分で承認することはできません。`,
     en: `${p.name} made this request; nobody can approve their own post.`,

@@ -5,6 +5,13 @@ export const HOUR_MS = 60 * 60 * 1000;
 export const DEFAULT_REQUEST_TTL_MS = 24 * HOUR_MS;
 /** Upper bound for a caller-set lifetime: a stale approval should not outlive a campaign. */
 export const MAX_REQUEST_TTL_MS = 30 * 24 * HOUR_MS;
+/**
+ * How far ahead of the verifier's clock an approval's signing time may be. Two browsers' clocks
+ * differ by seconds when synchronised; an approval from further in the future comes from a wrong
+ * clock, or is dated ahead on purpose to outlive `maxApprovalAgeMs` or to supersede a later
+ * rejection by the same approver (the latest signing time wins).
+ */
+export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 /**
  * Approval policy as the caller (storage/policy.ts, possibly admin-managed)

@@ -9,6 +9,7 @@ export const REASON_CODES = [
   'other-request',
   'expired',
   'self-approval',
+  'clock-skew',
   'rejected',
   'wrong-site',
   'wrong-account',

@@ -5,7 +5,7 @@ import { decodeDecision } from './decision';
 import { type Decision, signedDecisionBytes } from './decision-codec';
 import { type Identity, IdentitySchema, keyIdOf, type PublicKey, PublicKeySchema, sameKey } from './identity';
 import { verifyBytes } from './keys';
-import { type ApprovalPolicy, ApprovalPolicySchema } from './policy';
+import { type ApprovalPolicy, ApprovalPolicySchema, MAX_CLOCK_SKEW_MS } from './policy';
 import { type Reason, reason } from './reason';
 import { checkRequest } from './request';
 import type { ApprovalRequest } from './request-codec';
@@ -125,6 +125,12 @@ async function verify(input: VerifyInput): Promise<VerifyResult> {
     if (d.signedAt > request.expiresAt) {
       const p = { subject: 'approval', code: position, approverName: who.name, reason: 'after-request-expiry' } as const;
       reasons.push(reason('expired', p, extra));
+      continue;
+    }
+    if (d.decision === 'approve' && d.signedAt > now + MAX_CLOCK_SKEW_MS) {
+      // A rejection from the future still vetoes: refusing it would only let the post through.
+      const p = { code: position, approverName: who.name, signedAt: d.signedAt, now, maxSkewMinutes: MAX_CLOCK_SKEW_MS / 60_000 };
+      reasons.push(reason('clock-skew', p, extra));
       continue;
     }
     const maxAge = policy.data.maxApprovalAgeMs;

@@ -15,6 +15,7 @@ describe('messages', () => {
       messages['other-request']({ subject: 'approval', code: 2 }),
       messages.expired({ subject: 'request', at: 0 }),
       messages['self-approval']({ name: 'A' }),
+      messages['clock-skew']({ code: 1, approverName: 'A', signedAt: 600_000, now: 0, maxSkewMinutes: 5 }),
       messages.rejected({ name: 'A' }),
       messages['wrong-site']({ expected: 'x', actual: 'threads' }),
       messages['wrong-account']({ expected: '@a (company)', actual: '@b (personal)' }),

@@ -239,6 +239,39 @@ describe('verifyApprovals: expiry (injected now)', () => {
   });
 });
 
+describe('verifyApprovals: clock skew', () => {
+  const at = async (request: ApprovalRequest, signer: Signer, signedAt: number, decision: 'approve' | 'reject' = 'approve') =>
+    craftDecisionCode(signer, { requestDigest: await requestDigest(request), decision, approverKeyId: await keyIdOf(signer.identity.publicKey), signedAt });
+  const now = NOW + HOUR;
+
+  it('refuses an approval signed more than 5 minutes ahead of the verifier\'s clock, with the times in the message', async () => {
+    const { request } = await makeRequest(requester);
+    const ahead = await at(request, a1, now + 5 * 60_000 + 1);
+    const r = await check(request, [ahead], { now });
+    expect(codesOf(r)).toEqual(['clock-skew', 'not-enough-approvers']);
+    const skew = !r.ok && r.reasons.find((x) => x.code === 'clock-skew');
+    expect(skew).toMatchObject({ approvalCode: 1, approver: { name: '佐藤' } });
+    expect(skew && skew.message).toEqual({
+      ja: '承認コード #1（佐藤さん）の署名時刻（2025-06-01T10:05:00Z）が、この端末の時計（2025-06-01T10:00:00Z）より 5 分以上先になっています。どちらかの端末の時計が正しくない可能性があります。時計を合わせてから、もう一度承認してもらってください。',
+      en: "Approval code #1 (佐藤) was signed at 2025-06-01T10:05:00Z, more than 5 minutes ahead of this computer's clock (2025-06-01T10:00:00Z). One of the clocks is probably wrong: set it right and ask for a fresh approval.",
+    });
+  });
+
+  it('takes an approval up to 5 minutes ahead (clocks differ a little)', async () => {
+    const { request } = await makeRequest(requester);
+    expect((await check(request, [await at(request, a1, now + 5 * 60_000)], { now })).ok).toBe(true);
+  });
+
+  it('a future-dated approval cannot supersede the same approver\'s later rejection; a future-dated rejection still vetoes', async () => {
+    const { request } = await makeRequest(requester);
+    const early = await at(request, a1, now + 2 * HOUR);
+    const veto = await at(request, a1, now - 60_000, 'reject');
+    expect(codesOf(await check(request, [early, veto], { now }))).toEqual(['clock-skew', 'not-enough-approvers', 'rejected']);
+    const futureVeto = await at(request, a2, now + 2 * HOUR, 'reject');
+    expect(codesOf(await check(request, [await at(request, a1, now), futureVeto], { now }))).toEqual(['rejected']);
+  });
+});
+
 describe('verifyApprovals: self-approval', () => {
   it('a hand-made code signed by the requester is refused, whether or not they are a configured approver', async () => {
     const { request } = await makeRequest(requester);
