@@ -1,16 +1,15 @@
 /**
  * kuromoji's lattice and Viterbi search over Kakunin's compact IPADIC (see ipadic-format.ts).
  *
- * Reused from kuromoji 0.1.2: ViterbiLattice/Node/Searcher, ConnectionCosts, UnknownDictionary
- * (character classes). Replaced: the lattice builder, because kuromoji's re-encodes the whole
- * remaining sentence to UTF-8 at every position (quadratic on long sentences) and looks words up
- * in the 325k-key target-map object; here the trie is walked on the fly over typed arrays and
- * same-class runs for unknown words are computed once per sentence. Offsets are UTF-16.
+ * Reused from kuromoji 0.1.2: UnknownDictionary (character classes) and the connection-cost table. Replaced:
+ * the lattice builder, because kuromoji's re-encodes the whole remaining sentence to UTF-8 at every
+ * position (quadratic on long sentences) and looks words up in the 325k-key target-map object;
+ * here the trie is walked on the fly over typed arrays and same-class runs for unknown words are
+ * computed once per sentence. And the lattice itself: kuromoji's ViterbiNode objects (one per
+ * candidate word, most of the garbage a check made) are rows of reused typed arrays here, searched
+ * in kuromoji's exact order with its exact tie-breaking, so the best path is the same. Offsets are
+ * UTF-16.
  */
-import ViterbiLattice from 'kuromoji/src/viterbi/ViterbiLattice.js';
-import ViterbiNode from 'kuromoji/src/viterbi/ViterbiNode.js';
-import ViterbiSearcher from 'kuromoji/src/viterbi/ViterbiSearcher.js';
-import ConnectionCosts from 'kuromoji/src/dict/ConnectionCosts.js';
 import UnknownDictionary from 'kuromoji/src/dict/UnknownDictionary.js';
 import type { IpadicData } from './ipadic-format';
 import type { Token, Tokenizer } from './types';
@@ -22,6 +21,124 @@ const MAX_SEGMENT = 512;
 
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+/**
+ * A Viterbi lattice as rows of typed arrays, reused from segment to segment. Row 0 is BOS. Rows
+ * ending at the same position are chained in the order they were added (kuromoji's nodes_end_at
+ * order, which decides ties).
+ */
+class Lattice {
+  size = 0;
+  cap = 0;
+  name = new Int32Array(0);
+  start = new Int32Array(0);
+  len = new Int32Array(0);
+  left = new Int32Array(0);
+  right = new Int32Array(0);
+  cost = new Int32Array(0);
+  known = new Uint8Array(0);
+  best = new Float64Array(0);
+  prev = new Int32Array(0);
+  nextSameEnd = new Int32Array(0);
+  /** first and last row ending at each position (-1: none) */
+  endHead = new Int32Array(0);
+  endTail = new Int32Array(0);
+
+  reset(n: number): void {
+    if (this.endHead.length < n + 2) {
+      this.endHead = new Int32Array(n + 2);
+      this.endTail = new Int32Array(n + 2);
+    }
+    this.endHead.fill(-1, 0, n + 2);
+    this.endTail.fill(-1, 0, n + 2);
+    this.size = 0;
+    this.add(-1, 0, 0, 0, 0, 0, false); // BOS
+    this.best[0] = 0;
+  }
+
+  add(name: number, start: number, len: number, left: number, right: number, cost: number, known: boolean): void {
+    if (this.size === this.cap) this.grow();
+    const i = this.size++;
+    this.name[i] = name;
+    this.start[i] = start;
+    this.len[i] = len;
+    this.left[i] = left;
+    this.right[i] = right;
+    this.cost[i] = cost;
+    this.known[i] = known ? 1 : 0;
+    this.best[i] = Number.MAX_VALUE;
+    this.prev[i] = -1;
+    this.nextSameEnd[i] = -1;
+    const end = start + len;
+    if (this.endTail[end] === -1) this.endHead[end] = i;
+    else this.nextSameEnd[this.endTail[end]!] = i;
+    this.endTail[end] = i;
+  }
+
+  private grow(): void {
+    const cap = Math.max(256, this.cap * 2);
+    const more = <T extends Int32Array | Uint8Array | Float64Array>(a: T, make: new (n: number) => T): T => {
+      const b = new make(cap);
+      b.set(a);
+      return b;
+    };
+    this.name = more(this.name, Int32Array);
+    this.start = more(this.start, Int32Array);
+    this.len = more(this.len, Int32Array);
+    this.left = more(this.left, Int32Array);
+    this.right = more(this.right, Int32Array);
+    this.cost = more(this.cost, Int32Array);
+    this.known = more(this.known, Uint8Array);
+    this.best = more(this.best, Float64Array);
+    this.prev = more(this.prev, Int32Array);
+    this.nextSameEnd = more(this.nextSameEnd, Int32Array);
+    this.cap = cap;
+  }
+
+  /**
+   * kuromoji's ViterbiSearcher.search over a segment of n units: the rows on the best path, in
+   * text order ([] when there is none).
+   */
+  search(n: number, cc: Int16Array): number[] {
+    const dim = cc[1]!;
+    const { endHead, nextSameEnd, start, left, right, cost, best, prev } = this;
+    for (let end = 1; end <= n; end++) {
+      for (let node = endHead[end]!; node !== -1; node = nextSameEnd[node]!) {
+        const first = endHead[start[node]!]!;
+        if (first === -1) continue;
+        let min = Number.MAX_VALUE;
+        let from = -1;
+        const l = left[node]! + 2;
+        const c = cost[node]!;
+        for (let p = first; p !== -1; p = nextSameEnd[p]!) {
+          const total = best[p]! + cc[right[p]! * dim + l]! + c;
+          if (total < min) {
+            min = total;
+            from = p;
+          }
+        }
+        prev[node] = from;
+        best[node] = min;
+      }
+    }
+    // EOS (left id 0, cost 0) after the rows that end at n
+    let min = Number.MAX_VALUE;
+    let last = -1;
+    for (let p = endHead[n]!; p !== -1; p = nextSameEnd[p]!) {
+      const total = best[p]! + cc[right[p]! * dim + 2]!;
+      if (total < min) {
+        min = total;
+        last = p;
+      }
+    }
+    const path: number[] = [];
+    for (let node = last; node !== 0; node = prev[node]!) {
+      if (node === -1) return [];
+      path.push(node);
+    }
+    return path.reverse();
+  }
+}
 
 export interface TokenizerOptions {
   /**
@@ -37,9 +154,9 @@ export function createKuromojiTokenizer(data: IpadicData, options: TokenizerOpti
   /** segment text → its tokens with offsets from the segment's start (insertion order = age) */
   const cache = new Map<string, Token[]>();
   const { base, check, mapOffsets, mapValues, tokLeft, tokRight, tokCost, tokPos, tokBase, tokReading, strings, strOffsets } = data;
-  const costs = new ConnectionCosts(0, 0);
-  costs.loadConnectionCosts(data.cc);
-  const searcher = new ViterbiSearcher(costs);
+  /** kuromoji's cc.dat: [forward dimension, backward dimension, costs…] */
+  const cc = data.cc;
+  const lattice = new Lattice();
   const unknown = new UnknownDictionary();
   unknown.loadUnknownDictionaries(data.unk, data.unkPos, data.unkMap, data.unkChar, data.unkCompat, data.unkInvoke);
   const posFields = data.posTable.map((p) => p.split(','));
@@ -54,7 +171,7 @@ export function createKuromojiTokenizer(data: IpadicData, options: TokenizerOpti
   };
 
   /** Appends a KNOWN node for every dictionary word starting at `pos`; returns how many. */
-  function appendKnown(lattice: ViterbiLattice, s: string, pos: number): number {
+  function appendKnown(s: string, pos: number): number {
     let node = 0; // root
     let found = 0;
     for (let i = pos; i < s.length; ) {
@@ -88,7 +205,7 @@ export function createKuromojiTokenizer(data: IpadicData, options: TokenizerOpti
         for (let k = mapOffsets[value]!, end = mapOffsets[value + 1]!; k < end; k++) {
           const entry = mapValues[k]!;
           // the surface is read off the segment for the nodes on the best path only
-          lattice.append(new ViterbiNode(entry, tokCost[entry]!, pos + 1, len, 'KNOWN', tokLeft[entry]!, tokRight[entry]!, ''));
+          lattice.add(entry, pos, len, tokLeft[entry]!, tokRight[entry]!, tokCost[entry]!, true);
           found++;
         }
       }
@@ -98,7 +215,7 @@ export function createKuromojiTokenizer(data: IpadicData, options: TokenizerOpti
 
   function tokenizeSegment(s: string): Token[] {
     const out: Token[] = [];
-    const lattice = new ViterbiLattice();
+    lattice.reset(s.length);
     const n = s.length;
     // Character class of every code point, and where its same-class run ends.
     const classes = new Array<ReturnType<UnknownDictionary['lookup']> | undefined>(n);
@@ -119,7 +236,7 @@ export function createKuromojiTokenizer(data: IpadicData, options: TokenizerOpti
       runEnd[i] = next < n && classes[next]!.class_name === classes[i]!.class_name ? runEnd[next]! : next;
     }
     for (let pos = 0; pos < n; pos += widths[pos]!) {
-      const found = appendKnown(lattice, s, pos);
+      const found = appendKnown(s, pos);
       const cls = classes[pos]!;
       if (found === 0 || cls.is_always_invoke === 1 || cls.is_always_invoke === true) {
         const grouped = cls.is_grouping === 1 || cls.is_grouping === true;
@@ -129,26 +246,26 @@ export function createKuromojiTokenizer(data: IpadicData, options: TokenizerOpti
           const left = unknown.dictionary.getShort(unkId);
           const right = unknown.dictionary.getShort(unkId + 2);
           const cost = unknown.dictionary.getShort(unkId + 4);
-          lattice.append(new ViterbiNode(unkId, cost, pos + 1, end - pos, 'UNKNOWN', left, right, ''));
+          lattice.add(unkId, pos, end - pos, left, right, cost, false);
         }
       }
     }
-    lattice.appendEos();
-    for (const node of searcher.search(lattice)) {
-      const start = node.start_pos - 1;
-      const surface = s.slice(start, start + node.length);
-      if (node.type === 'KNOWN') {
-        const f = posFields[tokPos[node.name]!]!;
+    for (const row of lattice.search(s.length, cc)) {
+      const start = lattice.start[row]!;
+      const surface = s.slice(start, start + lattice.len[row]!);
+      const name = lattice.name[row]!;
+      if (lattice.known[row]) {
+        const f = posFields[tokPos[name]!]!;
         out.push({
           surface, start, end: start + surface.length,
           pos: f[0]!, posDetail: f[1]!, posDetail2: f[2]!, conjugatedForm: f[5]!,
-          base: tokBase[node.name]! < 0 ? surface : str(tokBase[node.name]!),
-          reading: str(tokReading[node.name]!),
+          base: tokBase[name]! < 0 ? surface : str(tokBase[name]!),
+          reading: str(tokReading[name]!),
           known: true,
         });
       } else {
-        let f = unknownFeatures.get(node.name);
-        if (!f) unknownFeatures.set(node.name, (f = unknown.getFeatures(node.name).split(',')));
+        let f = unknownFeatures.get(name);
+        if (!f) unknownFeatures.set(name, (f = unknown.getFeatures(name).split(',')));
         out.push({
           surface, start, end: start + surface.length,
           pos: f[1] ?? '', posDetail: f[2] ?? '', posDetail2: f[3] ?? '*', conjugatedForm: f[6] ?? '*',
