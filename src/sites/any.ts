@@ -1,14 +1,20 @@
 /**
- * "Any text box": pages the user turned on in options (settings.customSites, kind 'any'). No site
- * knowledge at all, so the adapter is careful: it checks multi-line text boxes (textareas and
- * contenteditable editors), gates only what is clearly a post (the box's own form being
- * submitted, or that form's submit button), and never Ctrl+Enter, whose meaning it cannot know:
- * replaying a held Ctrl+Enter as a button click could post where the page would not have.
+ * "Any text box": the sites the user added in options as "other" (settings.customSites, kind
+ * 'any'), checked only while the opt-in `anyTextBox` is on (src/worker/content-scripts.ts
+ * registers this script only then; src/worker/page-config.ts says so again to a page loaded
+ * before a change). As the option says, every text box is checked: textareas, contenteditable
+ * editors and one-line text inputs (a post's title, a comment field; not search, e-mail, URL,
+ * number or password fields).
+ *
+ * No site knowledge at all, so the adapter is careful with posting: it gates only what is clearly
+ * a post (the box's own form being submitted, by its submit button or Enter in a one-line field),
+ * and never Ctrl+Enter, whose meaning it cannot know: replaying a held Ctrl+Enter as a button
+ * click could post where the page would not have.
  */
 import { detectEditorKind, isEditable, type ComposerMatch, type SiteAdapter } from './site-adapter';
 
-/** Text boxes, outermost only (an editor's inner contenteditable islands are part of it). */
-const BOXES = 'textarea, [contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"]';
+/** Text boxes, outermost only (an editor's inner contenteditable islands are part of it); inputs other than type text are left out by isEditable. */
+const BOXES = 'textarea, input, [contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"]';
 const SUBMIT = 'button[type="submit"], button:not([type]), input[type="submit"]';
 
 export const any: SiteAdapter = {

@@ -18,7 +18,7 @@
 export type EditorKind = 'draft' | 'lexical' | 'quill' | 'prosemirror' | 'textarea' | 'plain';
 
 export interface ComposerMatch {
-  /** The editable element itself: the contenteditable root or the <textarea>. */
+  /** The editable element itself: the contenteditable root, the <textarea> (or, on "any text box" pages, a one-line <input>). */
   editor: HTMLElement;
   kind: EditorKind;
 }
@@ -74,9 +74,18 @@ export interface LaterStep {
   findFinalButton(doc: Document): HTMLElement | null;
 }
 
-/** A contenteditable root or a textarea (happy-dom has no isContentEditable, so read the attribute). */
+/**
+ * One-line text fields the "any text box" adapter checks: type text (or no type). Search, e-mail,
+ * URL, number and password fields hold no prose.
+ */
+export const isTextInput = (el: Element): el is HTMLInputElement => el instanceof HTMLInputElement && el.type === 'text';
+
+/**
+ * A contenteditable root, a textarea or a one-line text input (happy-dom has no
+ * isContentEditable, so read the attribute).
+ */
 export function isEditable(el: Element): el is HTMLElement {
-  if (el instanceof HTMLTextAreaElement) return !el.disabled && !el.readOnly;
+  if (el instanceof HTMLTextAreaElement || isTextInput(el)) return !el.disabled && !el.readOnly;
   const ce = el.getAttribute('contenteditable');
   return ce === '' || ce === 'true' || ce === 'plaintext-only';
 }
@@ -86,7 +95,8 @@ export function isEditable(el: Element): el is HTMLElement {
  * Adapters that know their site's editor say so directly; this is for generic adapters.
  */
 export function detectEditorKind(el: HTMLElement): EditorKind {
-  if (el instanceof HTMLTextAreaElement) return 'textarea';
+  // A one-line text input holds its text the same way: the value, drawn on a mirror.
+  if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) return 'textarea';
   if (el.classList.contains('public-DraftEditor-content')) return 'draft';
   if (el.getAttribute('data-lexical-editor') === 'true') return 'lexical';
   if (el.classList.contains('ql-editor')) return 'quill';

@@ -103,7 +103,7 @@ export const SettingsSchema = z.object({
   policy: PolicySchema.default(PolicySchema.parse({})),
   sites: z.partialRecord(SiteIdSchema, z.boolean()).default({}),
   customSites: z.array(CustomSiteSchema).default([]),
-  /** opt-in: check any text box on pages the user enabled */
+  /** opt-in: the sites added as kind 'any' are checked (every text box) only while this is on */
   anyTextBox: z.boolean().default(false),
   dates: CalendarFileSchema.shape.dates.default([]),
   audit: z

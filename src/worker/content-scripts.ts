@@ -5,7 +5,10 @@
  * whenever the settings change. A registration for an origin not (or no longer) granted is
  * harmless: Chrome injects only where the extension has host access.
  */
-import type { CustomSite } from '../storage/settings-schema';
+import type { Settings } from '../storage/settings-schema';
+
+/** The settings that decide what is registered. */
+export type ScriptSettings = Pick<Settings, 'customSites' | 'anyTextBox'>;
 
 export interface RegisteredScript {
   id: string;
@@ -31,35 +34,37 @@ export const DYNAMIC_SCRIPTS = {
 const IDS = Object.values(DYNAMIC_SCRIPTS).map((s) => s.id);
 
 /**
- * What should be registered for these custom sites. Origins already covered by a manifest
- * content script (mastodon.social, x.com…) are left out: two runtimes on one page would draw two
- * badges and gate twice.
+ * What should be registered for these settings: the enabled Mastodon instances, and the enabled
+ * "any text box" sites only while `anyTextBox` is on (the opt-in; off, those sites are not
+ * checked at all). Origins already covered by a manifest content script (mastodon.social,
+ * x.com…) are left out: two runtimes on one page would draw two badges and gate twice.
  */
-export function desiredContentScripts(sites: readonly CustomSite[], staticMatches: readonly string[]): RegisteredScript[] {
+export function desiredContentScripts(settings: ScriptSettings, staticMatches: readonly string[]): RegisteredScript[] {
   const covered = new Set(staticMatches);
+  const sites = settings.customSites.filter((s) => s.enabled && (s.kind !== 'any' || settings.anyTextBox));
   return (Object.keys(DYNAMIC_SCRIPTS) as Array<keyof typeof DYNAMIC_SCRIPTS>).flatMap((kind) => {
-    const matches = [...new Set(sites.filter((s) => s.enabled && s.kind === kind).map((s) => `${s.origin}/*`))].filter((m) => !covered.has(m)).sort();
+    const matches = [...new Set(sites.filter((s) => s.kind === kind).map((s) => `${s.origin}/*`))].filter((m) => !covered.has(m)).sort();
     const { id, js } = DYNAMIC_SCRIPTS[kind];
     return matches.length ? [{ id, js: [js], matches, runAt: 'document_idle' as const, persistAcrossSessions: true }] : [];
   });
 }
 
 /**
- * Returns `sync(sites)`, which makes the registrations match `sites`. Calls are serialized (two
+ * Returns `sync(settings)`, which makes the registrations match `settings`. Calls are serialized (two
  * settings changes in a row must not register the same id twice) and never throw: a failure is
  * reported and the next settings change tries again.
  *
- * `sites` may be a function, called only when this sync's turn comes: the background passes
+ * `settings` may be a function, called only when this sync's turn comes: the background passes
  * "read the settings now", so the last sync always applies the newest settings. (Reading first
  * and syncing after let a slow read at worker start-up, with the settings before a change,
  * finish after the read that followed the change and register the old sites.)
  */
 export function createContentScriptSync(api: ScriptingApi, staticMatches: readonly string[], report: (e: unknown) => void = console.warn) {
   let queue: Promise<void> = Promise.resolve();
-  return (sites: readonly CustomSite[] | (() => Promise<readonly CustomSite[]>)): Promise<void> => {
+  return (settings: ScriptSettings | (() => Promise<ScriptSettings>)): Promise<void> => {
     queue = queue.then(async () => {
       try {
-        const current = typeof sites === 'function' ? await sites() : sites;
+        const current = typeof settings === 'function' ? await settings() : settings;
         const existing = (await api.getRegisteredContentScripts({ ids: IDS })).map((s) => s.id);
         if (existing.length) await api.unregisterContentScripts({ ids: existing });
         const desired = desiredContentScripts(current, staticMatches);

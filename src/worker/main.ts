@@ -43,7 +43,7 @@ export function startBackground(): void {
     (browser.runtime.getManifest().content_scripts ?? []).flatMap((c) => c.matches ?? []),
   );
   // Settings are read when the sync's turn comes, so the newest settings always win.
-  const resyncScripts = () => void syncScripts(async () => (await current()).settings.customSites);
+  const resyncScripts = () => void syncScripts(async () => (await current()).settings);
   watchSettings(() => {
     settings = undefined;
     resyncScripts();

@@ -4,6 +4,8 @@ import type { CustomSite } from '../../src/storage/settings-schema';
 
 const STATIC = ['https://mastodon.social/*', 'https://x.com/*'];
 const site = (origin: string, kind: CustomSite['kind'], enabled = true): CustomSite => ({ origin, kind, enabled });
+/** Settings with these added sites; "check every text box" on unless said. */
+const sites = (customSites: CustomSite[], anyTextBox = true) => ({ customSites, anyTextBox });
 
 /** chrome.scripting's registry, in memory, refusing a duplicate id as Chrome does. */
 function fakeScripting(): ScriptingApi & { registry: Map<string, RegisteredScript>; calls: string[] } {
@@ -30,12 +32,12 @@ function fakeScripting(): ScriptingApi & { registry: Map<string, RegisteredScrip
 describe('desiredContentScripts', () => {
   it('registers enabled Mastodon instances and any-text-box origins under one script each', () => {
     const desired = desiredContentScripts(
-      [
+      sites([
         site('https://social.example.jp', 'mastodon'),
         site('https://fedi.example.com', 'mastodon'),
         site('https://off.example.com', 'mastodon', false),
         site('https://blog.example.jp', 'any'),
-      ],
+      ]),
       STATIC,
     );
     expect(desired).toEqual([
@@ -45,7 +47,13 @@ describe('desiredContentScripts', () => {
   });
 
   it('leaves out origins a manifest content script already covers (no double runtime)', () => {
-    expect(desiredContentScripts([site('https://mastodon.social', 'mastodon'), site('https://x.com', 'any')], STATIC)).toEqual([]);
+    expect(desiredContentScripts(sites([site('https://mastodon.social', 'mastodon'), site('https://x.com', 'any')]), STATIC)).toEqual([]);
+  });
+
+  it('registers no "any text box" site while anyTextBox is off; Mastodon instances stay', () => {
+    const added = [site('https://social.example.jp', 'mastodon'), site('https://blog.example.jp', 'any')];
+    expect(desiredContentScripts(sites(added, false), STATIC).map((s) => [s.id, s.matches])).toEqual([['kakunin-mastodon', ['https://social.example.jp/*']]]);
+    expect(desiredContentScripts(sites(added, true), STATIC).map((s) => s.id)).toEqual(['kakunin-mastodon', 'kakunin-any']);
   });
 });
 
@@ -53,14 +61,14 @@ describe('createContentScriptSync', () => {
   it('replaces the registrations on every change, serialized, and removes them when none are left', async () => {
     const api = fakeScripting();
     const sync = createContentScriptSync(api, STATIC);
-    void sync([site('https://a.example', 'mastodon')]);
-    void sync([site('https://a.example', 'mastodon'), site('https://b.example', 'mastodon')]);
-    await sync([site('https://b.example', 'mastodon'), site('https://c.example', 'any')]);
+    void sync(sites([site('https://a.example', 'mastodon')]));
+    void sync(sites([site('https://a.example', 'mastodon'), site('https://b.example', 'mastodon')]));
+    await sync(sites([site('https://b.example', 'mastodon'), site('https://c.example', 'any')]));
     expect([...api.registry.values()].map((s) => [s.id, s.matches])).toEqual([
       ['kakunin-mastodon', ['https://b.example/*']],
       ['kakunin-any', ['https://c.example/*']],
     ]);
-    await sync([]);
+    await sync(sites([]));
     expect(api.registry.size).toBe(0);
   });
 
@@ -69,20 +77,20 @@ describe('createContentScriptSync', () => {
     // them, a second sync follows. The second must see the change and register last.
     const api = fakeScripting();
     const sync = createContentScriptSync(api, STATIC);
-    let settings = [site('https://old.example', 'mastodon')];
+    let settings = sites([site('https://old.example', 'mastodon')]);
     let release!: () => void;
     const slow = new Promise<void>((resolve) => (release = resolve));
     const reads: string[] = [];
     void sync(async () => {
       const read = settings;
-      reads.push(read[0]!.origin);
+      reads.push(read.customSites[0]!.origin);
       await slow;
       return read;
     });
     await new Promise((resolve) => setTimeout(resolve, 0)); // the first read has begun
-    settings = [site('https://new.example', 'mastodon')];
+    settings = sites([site('https://new.example', 'mastodon')]);
     const second = sync(async () => {
-      reads.push(settings[0]!.origin);
+      reads.push(settings.customSites[0]!.origin);
       return settings;
     });
     release();
@@ -95,10 +103,10 @@ describe('createContentScriptSync', () => {
     const api = fakeScripting();
     const errors: unknown[] = [];
     const sync = createContentScriptSync({ ...api, registerContentScripts: async () => { throw new Error('boom'); } }, STATIC, (e) => errors.push(e));
-    await sync([site('https://a.example', 'mastodon')]);
+    await sync(sites([site('https://a.example', 'mastodon')]));
     expect(errors).toHaveLength(1);
     const ok = createContentScriptSync(api, STATIC);
-    await ok([site('https://a.example', 'mastodon')]);
+    await ok(sites([site('https://a.example', 'mastodon')]));
     expect(api.registry.has('kakunin-mastodon')).toBe(true);
   });
 });

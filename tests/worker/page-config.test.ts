@@ -24,4 +24,21 @@ describe('pageEnabled', () => {
     expect(pageEnabled(with_({ customSites }), 'mastodon', 'social.example.jp')).toBe(false);
     expect(pageEnabled(with_({ customSites }), 'mastodon', 'mastodon.social')).toBe(true);
   });
+
+  it('an "any text box" site is checked only while anyTextBox is on, and only if listed and on', () => {
+    const customSites = [
+      { origin: 'https://forum.example.jp', kind: 'any' as const, enabled: true },
+      { origin: 'https://off.example.jp', kind: 'any' as const, enabled: false },
+    ];
+    expect(pageEnabled(with_({ customSites }), 'forum.example.jp', 'forum.example.jp')).toBe(false);
+    expect(pageEnabled(with_({ customSites, anyTextBox: true }), 'forum.example.jp', 'forum.example.jp')).toBe(true);
+    expect(pageEnabled(with_({ customSites, anyTextBox: true }), 'off.example.jp', 'off.example.jp')).toBe(false);
+    expect(pageEnabled(with_({ customSites, anyTextBox: true }), 'elsewhere.example.jp', 'elsewhere.example.jp')).toBe(false);
+  });
+
+  it('anyTextBox does not touch Mastodon instances or the built-in sites', () => {
+    const customSites = [{ origin: 'https://social.example.jp', kind: 'mastodon' as const, enabled: true }];
+    expect(pageEnabled(with_({ customSites, anyTextBox: false }), 'mastodon', 'social.example.jp')).toBe(true);
+    expect(pageEnabled(with_({ anyTextBox: false }), 'x', 'x.com')).toBe(true);
+  });
 });

@@ -5,6 +5,9 @@
  * (Harper's TextFieldRange.ts; compose-boxes.md). The mirror lives in Kakunin's own shadow root
  * on document.body, never near the site's form, and its text is transparent: only the
  * ::highlight underlines drawn on it show.
+ *
+ * A one-line <input> ("any text box" pages) gets the same mirror, unwrapped, with its one line
+ * centred vertically as the input draws it, and scrolled sideways with it.
  */
 import { HIGHLIGHT_CSS } from '../paint/highlight-style';
 
@@ -22,7 +25,7 @@ export class TextareaMirror {
   private readonly node: Text;
   private size = '';
 
-  constructor(private readonly textarea: HTMLTextAreaElement) {
+  constructor(private readonly textarea: HTMLTextAreaElement | HTMLInputElement) {
     const doc = textarea.ownerDocument;
     this.host = doc.createElement('kakunin-mirror');
     this.host.style.cssText = 'all:initial;position:fixed;left:0;top:0;width:0;height:0;pointer-events:none;z-index:2147483646';
@@ -43,8 +46,16 @@ export class TextareaMirror {
     const computed = getComputedStyle(this.textarea);
     const style = this.box.style;
     for (const prop of COPIED) style[prop] = computed[prop];
-    // A textarea always wraps (unless wrap=off) and keeps every space.
-    if (this.textarea.wrap !== 'off') style.whiteSpace = 'pre-wrap';
+    const field = this.textarea;
+    if (field instanceof HTMLInputElement) {
+      // One line, never wrapped, centred in the content box: a line as tall as that box.
+      style.whiteSpace = 'pre';
+      const content = field.clientHeight - parseFloat(computed.paddingTop || '0') - parseFloat(computed.paddingBottom || '0');
+      style.lineHeight = `${Math.max(0, content)}px`;
+    } else if (field.wrap !== 'off') {
+      // A textarea always wraps (unless wrap=off) and keeps every space.
+      style.whiteSpace = 'pre-wrap';
+    }
   }
 
   /** Follows the textarea's position, size and scroll; call after scroll and resize. */

@@ -1,10 +1,15 @@
-/** <textarea> (Mastodon, X mobile web): the value is the draft; Ranges come from a mirror. */
+/**
+ * <textarea> (Mastodon, X mobile web), and one-line text inputs on "any text box" pages: the value
+ * is the draft; Ranges come from a mirror.
+ */
 import { TextareaMirror } from './textarea-mirror';
 import type { EditorModule } from './types';
 
 const mirrors = new WeakMap<HTMLElement, TextareaMirror>();
 
-function mirrorFor(editor: HTMLTextAreaElement): TextareaMirror {
+type ValueField = HTMLTextAreaElement | HTMLInputElement;
+
+function mirrorFor(editor: ValueField): TextareaMirror {
   let mirror = mirrors.get(editor);
   if (!mirror || !mirror.host.isConnected) {
     mirror = new TextareaMirror(editor);
@@ -15,7 +20,7 @@ function mirrorFor(editor: HTMLTextAreaElement): TextareaMirror {
 
 export const textareaEditor: EditorModule = {
   read(editor) {
-    const textarea = editor as HTMLTextAreaElement;
+    const textarea = editor as ValueField;
     const text = textarea.value;
     return {
       text,

@@ -119,6 +119,9 @@ export function SitesSection() {
                   />
                   {t(messages.siteEnabled(c.origin))} ({t(c.kind === 'mastodon' ? messages.kindMastodon : messages.kindAny)})
                 </label>
+                {c.kind === 'any' && c.enabled && !effective.anyTextBox && (
+                  <span class="warning-text"> {t(messages.anyTextBoxOff)}</span>
+                )}
                 {granted[c.origin] ? (
                   <span class="ok"> ✓ {t(messages.permissionOk)}</span>
                 ) : (

@@ -211,8 +211,12 @@ export const messages = {
   grant: m('アクセスを許可', 'Grant access'),
   permissionOk: m('アクセス許可済み', 'Access granted'),
   noCustomSites: m('追加したサイトはありません。', 'No other sites.'),
-  anyTextBox: m('追加したサイトでは、どの入力欄でも確認する', 'On added sites, check any text box'),
-  anyTextBoxHint: m('オフのときは、各サイトの投稿欄だけを確認します。', 'When off, only each site’s post composer is checked.'),
+  anyTextBox: m('種類「その他」で追加したサイトで、すべての入力欄を確認する', 'Check every text box on the sites added as “Other”'),
+  anyTextBoxHint: m(
+    '複数行の入力欄、リッチテキストの編集欄、1行のテキスト欄を確認します。オフのときは、それらのサイトでは確認しません。Mastodon インスタンスと組込みのサイトは、この設定にかかわらず投稿欄を確認します。',
+    'Text areas, rich-text editors and one-line text fields. When off, those sites are not checked at all. Mastodon instances and the built-in sites check their post box either way.',
+  ),
+  anyTextBoxOff: m('「すべての入力欄を確認する」がオフのため、確認していません', 'Not checked: “Check every text box” is off'),
 
   // dates
   dates: m('配慮日', 'Sensitive dates'),

@@ -119,8 +119,11 @@ describe('sites', () => {
     expect(fakeBrowser.permissions.request).not.toHaveBeenCalled();
     fireEvent.click(await s().findByRole('button', { name: 'Grant access: https://intranet.example.jp' }));
     await waitFor(() => expect(h.granted.has('https://intranet.example.jp/*')).toBe(true));
-    fireEvent.click(s().getByLabelText('On added sites, check any text box'));
+    // The site is added as "Other": not checked until "check every text box" is on.
+    expect(s().getByText('Not checked: “Check every text box” is off')).toBeTruthy();
+    fireEvent.click(s().getByLabelText('Check every text box on the sites added as “Other”'));
     await waitFor(async () => expect((await stored()).anyTextBox).toBe(true));
+    await waitFor(() => expect(s().queryByText('Not checked: “Check every text box” is off')).toBeNull());
   });
 
   it('reads addresses as origins', () => {

@@ -152,6 +152,6 @@ describe('managed policy', () => {
     expect(within(document.getElementById('managed')!).getByText('No administrator policy is set.')).toBeTruthy();
     await fakeBrowser.storage.managed.set({ anyTextBox: true });
     await waitFor(() => expect(within(document.getElementById('managed')!).getByText('true')).toBeTruthy());
-    expect((within(document.getElementById('sites')!).getByLabelText('On added sites, check any text box') as HTMLInputElement).disabled).toBe(true);
+    expect((within(document.getElementById('sites')!).getByLabelText('Check every text box on the sites added as “Other”') as HTMLInputElement).disabled).toBe(true);
   });
 });
