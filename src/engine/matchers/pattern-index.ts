@@ -24,11 +24,11 @@ type Compiled =
  * tokenizer dictionary, so a fresh service worker skips tokenizing ~20k pattern parts (seconds)
  * and only compiles what a company added. SNAPSHOT_VERSION changes whenever compiled parts would.
  */
-export const SNAPSHOT_VERSION = 4;
+export const SNAPSHOT_VERSION = 5;
 export interface IndexSnapshot {
   version: number;
   parts: PartData[];
-  compiled: Array<{ kind: 'phrase'; variants: number[][][]; gap: number } | { kind: 're'; source: string; flags: string; fold: boolean }>;
+  compiled: Array<{ kind: 'phrase'; variants: number[][][]; gap: number } | { kind: 're'; source: string; flags: string; fold: boolean; literals: string[] | null }>;
   /** pattern source -> compiled id, so entries find their patterns without compiling them */
   keys: Array<[string, number]>;
 }
@@ -73,7 +73,7 @@ export class PatternIndex {
     return {
       version: SNAPSHOT_VERSION,
       parts: this.parts.map(partToData),
-      compiled: this.compiled.map((c) => (c.kind === 're' ? { kind: 're', source: c.re.source, flags: c.re.flags, fold: c.fold } : c)),
+      compiled: this.compiled.map((c) => (c.kind === 're' ? { kind: 're', source: c.re.source, flags: c.re.flags, fold: c.fold, literals: c.literals } : c)),
       keys: [...this.keys],
     };
   }
@@ -83,7 +83,7 @@ export class PatternIndex {
     if (snap.version !== SNAPSHOT_VERSION) throw new Error(`pattern snapshot version ${snap.version} is not ${SNAPSHOT_VERSION}`);
     const index = new PatternIndex(tokenizer);
     index.parts = snap.parts.map(partFromData);
-    index.compiled = snap.compiled.map((c) => (c.kind === 're' ? { kind: 're', re: new RegExp(c.source, c.flags), fold: c.fold, literals: requiredLiterals(c.source, c.flags) } : c));
+    index.compiled = snap.compiled.map((c) => (c.kind === 're' ? { kind: 're', re: new RegExp(c.source, c.flags), fold: c.fold, literals: c.literals } : c));
     index.keys = new Map(snap.keys);
     // Parts are found again by key; the raw-source aliases are only a compile-time shortcut.
     index.partIds = new Map(index.parts.map((p, i) => [p.key, i]));

@@ -21,7 +21,9 @@ interface PatternToken {
 
 export interface Part {
   key: string;
-  english: RegExp | null;
+  /** an English phrase, matched by a regex made on first use (most never are) */
+  english: boolean;
+  englishRe?: RegExp;
   /** English: the words a text must contain for the part to be worth running (no wildcards) */
   words: string[];
   /** English: a word prefix (before `*`) to index by when every word has a wildcard */
@@ -62,16 +64,15 @@ export function compilePart(k: ReturnType<typeof partKey>, tokenizer: Tokenizer,
   }));
   const whole = tokens.map((t) => t.rs).join('');
   const reading = !k.surfaceOnly && !isKanaWord(text) && tokens.every((t) => t.rs !== '') && whole.length >= MIN_READING ? whole : '';
-  return { key, english: null, words: [], prefix: '', s, tokens, reading, surfaceOnly: k.surfaceOnly };
+  return { key, english: false, words: [], prefix: '', s, tokens, reading, surfaceOnly: k.surfaceOnly };
 }
 
 function englishPart(key: string, s: string): Part {
     const words = s.split(/\s+/);
-    const body = words.map((w) => w.split('*').map(escapeRegExp).join("[a-z0-9'’]*")).join('\\s+');
     const literal = words.filter((w) => !w.includes('*')).flatMap((w) => w.match(ENGLISH_WORD) ?? []);
     return {
       key,
-      english: new RegExp(`(?<![a-z0-9])${body}(?![a-z0-9])`, 'g'),
+      english: true,
       words: literal,
       prefix: literal.length ? '' : (words[0]!.split('*')[0] ?? ''),
       s,
@@ -79,6 +80,15 @@ function englishPart(key: string, s: string): Part {
       reading: '',
       surfaceOnly: false,
     };
+}
+
+/** An English part's regex: word-bounded, `*` a word-character wildcard; made once, when first needed. */
+export function englishRegExp(p: Part): RegExp {
+  if (!p.englishRe) {
+    const body = p.s.split(/\s+/).map((w) => w.split('*').map(escapeRegExp).join("[a-z0-9'’]*")).join('\\s+');
+    p.englishRe = new RegExp(`(?<![a-z0-9])${body}(?![a-z0-9])`, 'g');
+  }
+  return p.englishRe;
 }
 
 /**
@@ -101,7 +111,7 @@ export function partFromData([kind, s, tokens, reading]: PartData): Part {
   if (kind === 2) return englishPart(`en:${s}`, s);
   return {
     key: `${kind === 1 ? 'ja=' : 'ja'}:${s}`,
-    english: null,
+    english: false,
     words: [],
     prefix: '',
     s,
@@ -225,7 +235,7 @@ export class PartMatcher {
       for (const w of words) if (w.startsWith(prefix)) candidates.add(pi);
     }
     for (const pi of candidates) {
-      const re = this.parts[pi]!.english!;
+      const re = englishRegExp(this.parts[pi]!);
       re.lastIndex = 0;
       for (let m = re.exec(folded); m; m = re.exec(folded)) {
         hit(pi, m.index, m.index + m[0].length);

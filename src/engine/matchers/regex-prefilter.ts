@@ -12,6 +12,9 @@ type Req = string[] | null;
 
 const META = new Set(['\\', '^', '$', '.', '|', '?', '*', '+', '(', ')', '[', ']', '{', '}']);
 const MAX_LITERALS = 400;
+/** sticky: read at a position without slicing the rest of a long source (quadratic) */
+const BOUNDS = /\{(\d+)(,\d*)?\}\??/y;
+const LOOKAROUND = /\?<?[=!]/y;
 
 /** The best of several required sets in a sequence: the one whose shortest literal is longest. */
 function better(a: Req, b: Req): Req {
@@ -39,7 +42,8 @@ export function requiredLiterals(source: string, flags = ''): string[] | null {
       return 1;
     }
     if (ch === '{') {
-      const m = /^\{(\d+)(,\d*)?\}\??/.exec(source.slice(pos));
+      BOUNDS.lastIndex = pos;
+      const m = BOUNDS.exec(source);
       if (m) {
         pos += m[0].length;
         return Number(m[1]);
@@ -74,7 +78,7 @@ export function requiredLiterals(source: string, flags = ''): string[] | null {
         let lookaround = false;
         if (source[pos] === '?') {
           if (source.startsWith('?:', pos)) pos += 2;
-          else if (/^\?<?[=!]/.test(source.slice(pos))) {
+          else if (((LOOKAROUND.lastIndex = pos), LOOKAROUND.test(source))) {
             lookaround = true;
             pos += source[pos + 1] === '<' ? 3 : 2;
           } else if (source.startsWith('?<', pos)) pos = source.indexOf('>', pos) + 1; // named group
