@@ -49,6 +49,12 @@ export const ManagedPolicySchema = z.object({
   accounts: shape.accounts.unwrap().optional(),
   unknownAccountKind: shape.unknownAccountKind.unwrap().optional(),
   approvers: shape.approvers.unwrap().optional(),
+  /**
+   * Only the admin's `approvers` count: approvers a user added are ignored (not merged), so a
+   * requester cannot add a second key of their own and approve their own post. Admin-only: it is
+   * not a user setting.
+   */
+  managedApproversOnly: z.boolean().optional(),
   // each policy field on its own, without defaults: an admin who sets holdAt locks only holdAt
   policy: optionalFields(PolicySchema).optional(),
   sites: shape.sites.unwrap().optional(),
@@ -210,6 +216,7 @@ export function parseManaged(raw: unknown, builtin?: BuiltinIds): { managed: Man
   if (source.accounts !== undefined) set('accounts', validItems('accounts', source.accounts, AccountSchema, report));
   single('unknownAccountKind', shape.unknownAccountKind.unwrap());
   if (source.approvers !== undefined) set('approvers', validItems('approvers', source.approvers, ApproverSchema, report));
+  single('managedApproversOnly', z.boolean());
   if (source.policy !== undefined) set('policy', validFields('policy', source.policy, optionalFields(PolicySchema), report));
   record('sites', SiteIdSchema, z.boolean());
   if (source.customSites !== undefined) set('customSites', validItems('customSites', source.customSites, CustomSiteSchema, report));

@@ -1,8 +1,8 @@
 /**
  * Managed policy merged over the user's own settings: admin lists, accounts, approvers, dates and
- * custom sites are added first and locked; admin policy values, categories and sites win and are
- * locked one by one (uBlock's filter-lists.js shows admin lists as disabled checkboxes). Parsing
- * the policy is managed-policy.ts.
+ * custom sites are added first and locked (with managedApproversOnly the admin's approvers are the
+ * only ones); admin policy values, categories and sites win and are locked one by one (uBlock's
+ * filter-lists.js shows admin lists as disabled checkboxes). Parsing the policy is managed-policy.ts.
  */
 import { browser } from 'wxt/browser';
 import { normalizeHandle } from './accounts';
@@ -24,6 +24,8 @@ export const lockKey = {
   list: (id: string) => `list:${id}`,
   account: (site: string, handle: string) => `account:${site}:${normalizeHandle(handle)}`,
   approver: (publicKey: string) => `approver:${publicKey}`,
+  /** the admin set managedApproversOnly: the user's own approvers do not count */
+  managedApproversOnly: 'managedApproversOnly',
   category: (c: string) => `category:${c}`,
   policy: (field: string) => `policy:${field}`,
   rule: (id: string) => `rule:${id}`,
@@ -60,6 +62,15 @@ export function mergePolicy(own: Settings, managed: ManagedPolicy): { settings: 
   if (managed.approvers) {
     lockAll(managed.approvers, (a) => lockKey.approver(a.publicKey));
     s.approvers = adminFirst(managed.approvers, own.approvers, (a) => a.publicKey);
+  }
+  if (managed.managedApproversOnly) {
+    // Self-approval is detected per key, so an approver list the user can extend lets a requester
+    // add a second key of their own (another profile) and approve themselves (approval.md, threat
+    // model). Locked, the user's own approvers are left out of what is in force: verification,
+    // requests and the N-of-M checks all read `approvers` from here. The options page shows them
+    // disabled (own minus effective).
+    locked.add(lockKey.managedApproversOnly);
+    s.approvers = [...(managed.approvers ?? [])];
   }
   if (managed.categories) {
     for (const k of Object.keys(managed.categories)) locked.add(lockKey.category(k));

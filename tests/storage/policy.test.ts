@@ -232,6 +232,23 @@ describe('mergePolicy', () => {
   it('with no policy, is the user’s settings and locks nothing', () => {
     expect(mergePolicy(own, {})).toEqual({ settings: own, locked: new Set() });
   });
+
+  it('with managedApproversOnly, the admin’s approvers are the only ones in force; the user’s own stay stored', () => {
+    const { managed, problems } = parseManaged({ ...ADMIN_POLICY, managedApproversOnly: true });
+    expect(problems).toEqual([]);
+    expect(valueErrors(SCHEMA, { ...ADMIN_POLICY, managedApproversOnly: true })).toEqual([]);
+    const { settings, locked } = mergePolicy(own, managed);
+    expect(settings.approvers).toEqual([{ name: '広報部長', publicKey: KEY_A }]);
+    expect(locked.has(lockKey.managedApproversOnly)).toBe(true);
+    expect(own.approvers).toEqual([{ name: 'me', publicKey: KEY_B }]);
+    // false, or set without admin approvers: nothing but the flag's own effect
+    expect(mergePolicy(own, { ...managed, managedApproversOnly: false }).settings.approvers.map((a) => a.name)).toEqual(['広報部長', 'me']);
+    expect(mergePolicy(own, { managedApproversOnly: true }).settings.approvers).toEqual([]);
+  });
+
+  it('reads managedApproversOnly only as a boolean', () => {
+    expect(parseManaged({ managedApproversOnly: 'yes' }).problems).toEqual(['managed policy "managedApproversOnly" ignored: Invalid input: expected boolean, received string']);
+  });
 });
 
 describe('loadEffectiveSettings', () => {

@@ -1,8 +1,8 @@
 /**
  * Runs the background's approval and audit handlers the way the extension does: requests go
  * through the real router (zod-parsed) and replies through the real client (zod-parsed), over
- * fakeBrowser storage and a fresh fake-indexeddb (audit log and the identity's key), with the
- * real src/approval.
+ * fakeBrowser storage (managed policy included) and a fresh fake-indexeddb (audit log and the
+ * identity's key), with the real src/approval.
  */
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
@@ -13,7 +13,8 @@ import type { DraftContext, Request } from '../../src/messaging/protocol';
 import { createRouter, type Handlers } from '../../src/messaging/router';
 import { AuditLog } from '../../src/storage/audit-log';
 import { IdentityDb, IdentityStore, type StoredIdentity, useIdentityStore } from '../../src/storage/identity';
-import { loadSettings, saveSettings } from '../../src/storage/settings';
+import { loadEffectiveSettings } from '../../src/storage/policy';
+import { saveSettings } from '../../src/storage/settings';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/storage/settings-schema';
 import { approvalHandlers } from '../../src/worker/handlers/approval-handlers';
 
@@ -52,7 +53,8 @@ export function setup(start = Date.UTC(2026, 0, 15, 9)): Harness {
   const checked: string[] = [];
   const handlers = {
     ...approvalHandlers({
-      settings: async () => (await loadSettings()).settings,
+      // as the background does: own settings with the managed policy (fakeBrowser.storage.managed) over them
+      settings: async () => (await loadEffectiveSettings()).settings,
       audit,
       check: async (text, context) => {
         checked.push(text);

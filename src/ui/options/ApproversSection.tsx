@@ -1,5 +1,5 @@
 /** Approvers (name + Ed25519 public key, shown with its key id) and the hold/approval policy. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { IdentitySchema, keyIdOf } from '../../approval/identity';
 import { lockKey } from '../../storage/policy';
 import type { Approver } from '../../storage/settings-schema';
@@ -23,14 +23,23 @@ function useKeyIds(approvers: readonly Approver[]): Record<string, string> {
 }
 
 export function ApproversSection() {
-  const { t, effective, locked, apply } = useOptions();
+  const { t, data, effective, locked, apply } = useOptions();
   const [name, setName] = useState('');
   const [key, setKey] = useState('');
   const [errors, setErrors] = useState<{ name?: string; key?: string }>({});
-  const keyIds = useKeyIds(effective.approvers);
+  // managedApproversOnly: the user's own approvers are not in force (storage/policy.ts); they are
+  // listed disabled, so the user sees why an approval signed by one of them is refused.
+  const approversLocked = locked.has(lockKey.managedApproversOnly);
+  const ignored = useMemo(
+    () => (approversLocked ? data.own.approvers.filter((a) => !effective.approvers.some((e) => e.publicKey === a.publicKey)) : []),
+    [approversLocked, data.own.approvers, effective.approvers],
+  );
+  const listed = useMemo(() => [...effective.approvers, ...ignored], [effective.approvers, ignored]);
+  const keyIds = useKeyIds(listed);
 
   const add = async (e: Event) => {
     e.preventDefault();
+    if (approversLocked) return;
     const parsed = IdentitySchema.safeParse({ name: name.trim(), publicKey: key.trim() });
     if (!parsed.success) {
       const out: { name?: string; key?: string } = {};
@@ -52,7 +61,12 @@ export function ApproversSection() {
     <section id="approvers" class="section" aria-labelledby="approvers-title">
       <h2 id="approvers-title">{t(messages.approvers)}</h2>
       <p>{t(messages.approversIntro)}</p>
-      {effective.approvers.length === 0 ? (
+      {approversLocked && (
+        <p class="warning" data-testid="approvers-locked">
+          <LockNote /> {t(messages.approversLocked)}
+        </p>
+      )}
+      {listed.length === 0 ? (
         <p class="empty">{t(messages.noApprovers)}</p>
       ) : (
         <table>
@@ -67,9 +81,12 @@ export function ApproversSection() {
             </tr>
           </thead>
           <tbody>
-            {effective.approvers.map((a) => (
-              <tr key={a.publicKey}>
-                <td>{a.name}</td>
+            {listed.map((a) => (
+              <tr key={a.publicKey} class={ignored.includes(a) ? 'ignored' : undefined} aria-disabled={ignored.includes(a) || undefined}>
+                <td>
+                  {a.name}
+                  {ignored.includes(a) && <span class="lock">{t(messages.approverIgnored)}</span>}
+                </td>
                 <td>
                   <code data-testid="key-id">{keyIds[a.publicKey] ?? '…'}</code>
                 </td>
@@ -93,11 +110,18 @@ export function ApproversSection() {
 
       <form class="inline-form" onSubmit={add} aria-labelledby="add-approver-title" noValidate>
         <h3 id="add-approver-title">{t(messages.addApprover)}</h3>
+        {approversLocked && (
+          <p class="hint" id="add-approver-locked">
+            {t(messages.addApproverLocked)}
+          </p>
+        )}
         <label for="approver-name">{t(messages.approverName)}</label>
-        <input id="approver-name" value={name} onInput={(e) => setName(e.currentTarget.value)} aria-invalid={errors.name ? true : undefined} aria-describedby={errors.name ? 'approver-name-error' : undefined} />
+        <input id="approver-name" value={name} disabled={approversLocked} onInput={(e) => setName(e.currentTarget.value)} aria-invalid={errors.name ? true : undefined} aria-describedby={errors.name ? 'approver-name-error' : undefined} />
         <label for="approver-key">{t(messages.publicKey)}</label>
-        <input id="approver-key" class="key" value={key} onInput={(e) => setKey(e.currentTarget.value)} spellcheck={false} aria-invalid={errors.key ? true : undefined} aria-describedby={errors.key ? 'approver-key-error' : undefined} />
-        <button type="submit">{t(messages.add)}</button>
+        <input id="approver-key" class="key" value={key} disabled={approversLocked} onInput={(e) => setKey(e.currentTarget.value)} spellcheck={false} aria-invalid={errors.key ? true : undefined} aria-describedby={errors.key ? 'approver-key-error' : undefined} />
+        <button type="submit" disabled={approversLocked} aria-describedby={approversLocked ? 'add-approver-locked' : undefined}>
+          {t(messages.add)}
+        </button>
         {errors.name && (
           <p id="approver-name-error" class="error" role="alert">
             {errors.name}

@@ -11,6 +11,7 @@ const TITLES: Record<keyof ManagedPolicy, { ja: string; en: string }> = {
   accounts: messages.accounts,
   unknownAccountKind: messages.unknownAccountKind,
   approvers: { ja: '承認者', en: 'Approvers' },
+  managedApproversOnly: { ja: '管理者が登録した承認者のみ有効', en: "Only the administrator's approvers count" },
   policy: messages.policyTitle,
   sites: messages.sites,
   customSites: messages.customSites,

@@ -174,6 +174,15 @@ export const messages = {
   addApprover: m('承認者を追加', 'Add approver'),
   approverExists: m('この公開鍵は登録済みです。', 'This public key is already listed.'),
   noApprovers: m('承認者は登録されていません。', 'No approvers.'),
+  approversLocked: m(
+    '管理者の設定により、管理者が登録した承認者だけが有効です。あなたが追加した承認者は、承認コードの確認で使われません (自分の別の鍵を承認者に加えて自分の投稿を承認できないようにするため)。',
+    'Your administrator allows only the approvers they set. Approvers you added are not used when approval codes are checked (so that nobody can add a second key of their own and approve their own post).',
+  ),
+  approverIgnored: m('使われません (管理者の設定)', 'Not used (administrator setting)'),
+  addApproverLocked: m(
+    '承認者は管理者が管理しています。承認者を加えるには、その人の名前と公開鍵を管理者に送ってください。',
+    'Approvers are managed by your administrator. To add one, send their name and public key to your administrator.',
+  ),
   policyTitle: m('ポリシー', 'Policy'),
   holdAt: m('投稿を保留する重大度', 'Hold the post at'),
   holdAtBlock: m('「要修正」のみ', 'Block only'),

@@ -100,6 +100,31 @@ describe('policy: N of M', () => {
     await waitFor(async () => expect((await stored()).policy.approvalTtlHours).toBe(48));
   });
 
+  it('with managedApproversOnly, lists the user’s own approvers as not used, explains why, and disables adding', async () => {
+    const [admin, mine] = await keys(2);
+    await saveSettings({ ...DEFAULT_SETTINGS, approvers: [mine!] });
+    await fakeBrowser.storage.managed.set({ approvers: [admin], managedApproversOnly: true });
+    await renderOptions(h);
+    expect(section().getByTestId('approvers-locked').textContent).toContain(
+      'Your administrator allows only the approvers they set. Approvers you added are not used when approval codes are checked',
+    );
+    const rows = section().getAllByRole('row').slice(1);
+    expect(rows.map((r) => [r.getAttribute('aria-disabled'), r.textContent?.includes('Not used (administrator setting)')])).toEqual([
+      [null, false],
+      ['true', true],
+    ]);
+    expect(within(rows[1]!).getByText(mine!.publicKey)).toBeTruthy();
+    // N of M counts the administrator's approvers only
+    expect(section().getByText('1 of 1 approvers')).toBeTruthy();
+    expect((section().getByLabelText('Name') as HTMLInputElement).disabled).toBe(true);
+    expect((section().getByLabelText('Public key (base64url, 43 characters)') as HTMLInputElement).disabled).toBe(true);
+    expect((section().getByRole('button', { name: 'Add' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(section().getByText('Approvers are managed by your administrator. To add one, send their name and public key to your administrator.')).toBeTruthy();
+    // the user may still clean up their own entry; it was never in force
+    fireEvent.click(section().getByRole('button', { name: `Delete ${mine!.name}` }));
+    await waitFor(async () => expect((await stored()).approvers).toEqual([]));
+  });
+
   it('shows the administrator’s values locked: disabled, with the note', async () => {
     const [admin] = await keys(1);
     await fakeBrowser.storage.managed.set({ policy: { holdAt: 'warn', requiredApprovals: 1 }, approvers: [admin] });
