@@ -130,13 +130,31 @@ export function partFromData([kind, s, tokens, reading]: PartData): Part {
 const tokenMatches = (t: Analysis['tokens'][number], p: PatternToken, surfaceOnly: boolean) =>
   t.s === p.s || (!surfaceOnly && (t.l === p.l || (t.kana && p.lr.length >= MIN_READING && (t.l === p.lr || t.s === p.rs))));
 
+/** A pattern token's distinct non-empty index keys, into `out` (reused). */
+function keysOf(t: PatternToken, surfaceOnly: boolean, withSurfaceReading: boolean, out: string[]): string[] {
+  out.length = 0;
+  const push = (k: string) => {
+    if (k && !out.includes(k)) out.push(k);
+  };
+  push(t.s);
+  if (!surfaceOnly) {
+    push(t.l);
+    push(t.lr);
+    if (withSurfaceReading) push(t.rs);
+  }
+  return out;
+}
+
 /** Finds every occurrence of each part. Returns spans per part index. */
 export class PartMatcher {
   /**
    * Token-sequence parts by a key of their first token, then (for longer parts) by a key of their
    * second: a common first word (女性, 日本) starts hundreds of parts, its next word only a few.
    */
-  private byFirstToken = new Map<string, { single: number[]; bySecond: Map<string, number[]> }>();
+  private byFirstToken = new Map<string, { single: number[]; bySecond: Map<string, number[]> | undefined }>();
+  /** scratch arrays for keysOf while building */
+  private firstKeys: string[] = [];
+  private secondKeys: string[] = [];
   private surfaces = new CharTrie();
   private readings = new CharTrie();
   /** English parts by one of their literal words; parts with only wildcard words by prefix */
@@ -159,16 +177,18 @@ export class PartMatcher {
       }
       // every key a draft token's s or l can equal for tokenMatches to hold (the first token as
       // before: by surface, base and base reading; the second also by its surface reading)
-      const keys = (t: PatternToken, nth: number) => new Set(p.surfaceOnly ? [t.s] : nth === 0 ? [t.s, t.l, t.lr] : [t.s, t.l, t.lr, t.rs]);
       const [first, second] = p.tokens;
       if (first) {
-        for (const k of keys(first, 0)) {
-          if (!k) continue;
+        const firstKeys = keysOf(first, p.surfaceOnly, false, this.firstKeys);
+        for (const k of firstKeys) {
           let slot = this.byFirstToken.get(k);
-          if (!slot) this.byFirstToken.set(k, (slot = { single: [], bySecond: new Map() }));
+          if (!slot) this.byFirstToken.set(k, (slot = { single: [], bySecond: undefined }));
           if (!second) {
             if (slot.single.at(-1) !== i) slot.single.push(i);
-          } else for (const k2 of keys(second, 1)) if (k2) add(slot.bySecond, k2, i);
+          } else {
+            slot.bySecond ??= new Map();
+            for (const k2 of keysOf(second, p.surfaceOnly, true, this.secondKeys)) add(slot.bySecond, k2, i);
+          }
         }
       }
       this.surfaces.insert(p.s, i);
@@ -200,7 +220,7 @@ export class PartMatcher {
         if (!next) continue;
         for (let pass2 = 0; pass2 < 2; pass2++) {
           if (pass2 === 1 && next.l === next.s) break;
-          const list = slot.bySecond.get(pass2 === 0 ? next.s : next.l);
+          const list = slot.bySecond?.get(pass2 === 0 ? next.s : next.l);
           if (!list) continue;
           for (const pi of list) {
             const part = this.parts[pi]!;
