@@ -3,6 +3,7 @@
  * background with WebCrypto), then show the public key, key id and a line to send the admin.
  */
 import { useState } from 'preact/hooks';
+import { shareLine } from '../../approval/share-line';
 import type { PublicIdentityView } from '../../messaging/protocol';
 import type { Lang } from '../i18n/lang';
 import { CopyField } from './CopyField';
@@ -13,7 +14,7 @@ function PublicParts({ lang, identity, copy }: { lang: Lang; identity: PublicIde
     <>
       <p class="hint">{msg.identityIntro[lang]}</p>
       <CopyField lang={lang} label={msg.publicKey[lang]} value={identity.publicKey} copy={copy} testId="own-public-key" />
-      <CopyField lang={lang} label={msg.shareLine[lang]} value={`${identity.name} ${identity.publicKey}`} copy={copy} />
+      <CopyField lang={lang} label={msg.shareLine[lang]} value={shareLine(identity)} copy={copy} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 /** Approvers (name + Ed25519 public key, shown with its key id) and the hold/approval policy. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { IdentitySchema, keyIdOf } from '../../approval/identity';
+import { parseShareLine, publicKeyProblem, type PublicKeyProblem } from '../../approval/share-line';
 import { lockKey } from '../../storage/policy';
 import type { Approver } from '../../storage/settings-schema';
 import { useOptions } from './context';
@@ -37,18 +38,36 @@ export function ApproversSection() {
   const listed = useMemo(() => [...effective.approvers, ...ignored], [effective.approvers, ignored]);
   const keyIds = useKeyIds(listed);
 
+  /** A whole share line pasted into the key field: keep the key, take the name if none was typed. */
+  const keyInput = (value: string) => {
+    const line = parseShareLine(value);
+    if (line.name === undefined || publicKeyProblem(line.publicKey)) return setKey(value);
+    setKey(line.publicKey);
+    if (!name.trim()) setName(line.name.slice(0, 100));
+    setErrors({});
+  };
+
+  const keyError = (problem: PublicKeyProblem, length: number) =>
+    t(problem === 'length' ? messages.approverKeyLength(length) : problem === 'characters' ? messages.approverKeyCharacters : messages.approverKeyNotAKey);
+
   const add = async (e: Event) => {
     e.preventDefault();
     if (approversLocked) return;
-    const parsed = IdentitySchema.safeParse({ name: name.trim(), publicKey: key.trim() });
+    // the key field may still hold a whole line (typed, or set without an input event)
+    const { name: lineName, publicKey } = parseShareLine(key);
+    const nameValue = name.trim() || (lineName ?? '');
+    const problem = publicKeyProblem(publicKey);
+    const out: { name?: string; key?: string } = {};
+    if (problem) out.key = keyError(problem, publicKey.length);
+    if (!nameValue) out.name = t(messages.approverNameRequired);
+    const parsed = IdentitySchema.safeParse({ name: nameValue, publicKey });
     if (!parsed.success) {
-      const out: { name?: string; key?: string } = {};
       for (const i of parsed.error.issues) {
         if (i.path[0] === 'name') out.name ??= i.message;
         else out.key ??= i.message;
       }
-      return setErrors(out);
     }
+    if (out.key || out.name || !parsed.success) return setErrors(out);
     if (effective.approvers.some((a) => a.publicKey === parsed.data.publicKey)) return setErrors({ key: t(messages.approverExists) });
     setErrors({});
     if (await apply((s) => ({ ...s, approvers: [...s.approvers, parsed.data] }), { done: messages.saved })) {
@@ -116,12 +135,24 @@ export function ApproversSection() {
           </p>
         )}
         <label for="approver-name">{t(messages.approverName)}</label>
-        <input id="approver-name" value={name} disabled={approversLocked} onInput={(e) => setName(e.currentTarget.value)} aria-invalid={errors.name ? true : undefined} aria-describedby={errors.name ? 'approver-name-error' : undefined} />
+        <input id="approver-name" value={name} maxLength={100} disabled={approversLocked} onInput={(e) => setName(e.currentTarget.value)} aria-invalid={errors.name ? true : undefined} aria-describedby={errors.name ? 'approver-name-error' : undefined} />
         <label for="approver-key">{t(messages.publicKey)}</label>
-        <input id="approver-key" class="key" value={key} disabled={approversLocked} onInput={(e) => setKey(e.currentTarget.value)} spellcheck={false} aria-invalid={errors.key ? true : undefined} aria-describedby={errors.key ? 'approver-key-error' : undefined} />
+        <input
+          id="approver-key"
+          class="key"
+          value={key}
+          disabled={approversLocked}
+          onInput={(e) => keyInput(e.currentTarget.value)}
+          spellcheck={false}
+          aria-invalid={errors.key ? true : undefined}
+          aria-describedby={errors.key ? 'approver-key-error approver-key-hint' : 'approver-key-hint'}
+        />
         <button type="submit" disabled={approversLocked} aria-describedby={approversLocked ? 'add-approver-locked' : undefined}>
           {t(messages.add)}
         </button>
+        <p class="hint" id="approver-key-hint">
+          {t(messages.approverKeyHint)}
+        </p>
         {errors.name && (
           <p id="approver-name-error" class="error" role="alert">
             {errors.name}

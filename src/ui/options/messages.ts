@@ -173,6 +173,24 @@ export const messages = {
   keyId: m('鍵ID', 'Key id'),
   addApprover: m('承認者を追加', 'Add approver'),
   approverExists: m('この公開鍵は登録済みです。', 'This public key is already listed.'),
+  approverKeyHint: m(
+    '承認者の「共有用の文字列」(名前と公開鍵の1行) をそのまま貼り付けられます。名前が空なら名前も入ります。',
+    'You can paste the approver’s share line (name and key on one line): the name is filled in if empty.',
+  ),
+  approverKeyLength: (n: number) =>
+    m(
+      `公開鍵は base64url の 43 文字です (入力は ${n} 文字)。承認者の「共有用の文字列」か公開鍵だけを、そのまま貼り付けてください。`,
+      `A public key is 43 base64url characters (this is ${n}). Paste the approver’s share line or the key alone, unchanged.`,
+    ),
+  approverKeyCharacters: m(
+    '公開鍵に使えない文字が含まれています (使えるのは A–Z a–z 0–9 - _ だけです)。承認者の「共有用の文字列」か公開鍵だけを、そのまま貼り付けてください。',
+    'The public key holds characters a key cannot have (only A–Z a–z 0–9 - _). Paste the approver’s share line or the key alone, unchanged.',
+  ),
+  approverKeyNotAKey: m(
+    'この 43 文字は公開鍵として正しくありません (最後の文字が違う可能性があります)。もう一度コピーして貼り付けてください。',
+    'These 43 characters are not a valid public key (the last character is probably wrong). Copy and paste it again.',
+  ),
+  approverNameRequired: m('名前を入力してください。', 'Enter a name.'),
   noApprovers: m('承認者は登録されていません。', 'No approvers.'),
   approversLocked: m(
     '管理者の設定により、管理者が登録した承認者だけが有効です。あなたが追加した承認者は、承認コードの確認で使われません (自分の別の鍵を承認者に加えて自分の投稿を承認できないようにするため)。',

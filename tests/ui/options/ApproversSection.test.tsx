@@ -25,7 +25,7 @@ describe('approvers', () => {
     fireEvent.input(section().getByLabelText('Name'), { target: { value: '広報部長' } });
     fireEvent.input(section().getByLabelText('Public key (base64url, 43 characters)'), { target: { value: 'not-a-key' } });
     fireEvent.click(section().getByRole('button', { name: 'Add' }));
-    expect(await section().findByText('expected a 43-character base64url Ed25519 public key')).toBeTruthy();
+    expect(await section().findByText('A public key is 43 base64url characters (this is 9). Paste the approver’s share line or the key alone, unchanged.')).toBeTruthy();
     expect(section().getByLabelText('Public key (base64url, 43 characters)').getAttribute('aria-invalid')).toBe('true');
     expect((await stored()).approvers).toEqual([]);
 
@@ -40,6 +40,45 @@ describe('approvers', () => {
     fireEvent.click(section().getByRole('button', { name: 'Add' }));
     expect(await section().findByText('This public key is already listed.')).toBeTruthy();
     expect((await stored()).approvers).toHaveLength(1);
+  });
+});
+
+describe('approvers: pasting the share line', () => {
+  const keyField = () => section().getByLabelText('Public key (base64url, 43 characters)') as HTMLInputElement;
+  const nameField = () => section().getByLabelText('Name') as HTMLInputElement;
+
+  it('splits the identity panel’s line pasted into the key field, filling the empty name', async () => {
+    const [a] = await keys(1);
+    await renderOptions(h);
+    fireEvent.input(keyField(), { target: { value: `佐藤 広報 ${a!.publicKey}\n` } });
+    expect(keyField().value).toBe(a!.publicKey);
+    expect(nameField().value).toBe('佐藤 広報');
+    fireEvent.click(section().getByRole('button', { name: 'Add' }));
+    await waitFor(async () => expect((await stored()).approvers).toEqual([{ name: '佐藤 広報', publicKey: a!.publicKey }]));
+  });
+
+  it('keeps a name already typed', async () => {
+    const [a] = await keys(1);
+    await renderOptions(h);
+    fireEvent.input(nameField(), { target: { value: '広報部長' } });
+    fireEvent.input(keyField(), { target: { value: `佐藤 ${a!.publicKey}` } });
+    expect(nameField().value).toBe('広報部長');
+    expect(keyField().value).toBe(a!.publicKey);
+  });
+
+  it('says plainly what is wrong with a malformed key in a pasted line, in Japanese too', async () => {
+    const [a] = await keys(1);
+    await renderOptions(h, { lang: 'ja' });
+    const key = section().getByLabelText('公開鍵 (base64url, 43文字)') as HTMLInputElement;
+    fireEvent.input(key, { target: { value: `佐藤 ${a!.publicKey.slice(0, 40)}` } });
+    expect(key.value).toBe(`佐藤 ${a!.publicKey.slice(0, 40)}`); // not split: the key part is not a key
+    fireEvent.click(section().getByRole('button', { name: '追加' }));
+    expect(await section().findByText('公開鍵は base64url の 43 文字です (入力は 40 文字)。承認者の「共有用の文字列」か公開鍵だけを、そのまま貼り付けてください。')).toBeTruthy();
+    expect(key.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.input(key, { target: { value: `${a!.publicKey.slice(0, 42)}=` } });
+    fireEvent.click(section().getByRole('button', { name: '追加' }));
+    expect(await section().findByText(/^公開鍵に使えない文字が含まれています/)).toBeTruthy();
+    expect((await stored()).approvers).toEqual([]);
   });
 });
 
