@@ -110,10 +110,13 @@ export function createEngineHost(readDictionary: () => Promise<ArrayBuffer>, rea
         ...(built?.unknownRules.length ? { unknownRules: built.unknownRules } : {}),
       };
     },
-    /** Starts loading ahead of the first check (worker start-up). */
+    /**
+     * Starts loading ahead of the first check (worker start-up), and runs one tiny check so the
+     * matcher's indexes (built on first use) are ready before the user's first keystroke.
+     */
     warm(settings: Settings) {
       return engineFor(settings).then(
-        () => undefined,
+        (engine) => void engine.check('確認', { account: 'company' }),
         () => undefined,
       );
     },
