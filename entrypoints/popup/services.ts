@@ -62,5 +62,8 @@ export function createPopupServices(transport: Transport = (m) => browser.runtim
     },
     copy: (text) => navigator.clipboard.writeText(text),
     openOptions: () => void browser.runtime.openOptionsPage(),
+    // This browser's own approval page: a request link made on another machine may name another
+    // extension id (unpacked installs differ), so approvers open it here and paste the code.
+    openApprovalPage: () => void browser.tabs.create({ url: (browser.runtime.getURL as (path: string) => string)('/approve.html') }),
   };
 }

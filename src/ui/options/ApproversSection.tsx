@@ -80,6 +80,15 @@ export function ApproversSection() {
     <section id="approvers" class="section" aria-labelledby="approvers-title">
       <h2 id="approvers-title">{t(messages.approvers)}</h2>
       <p>{t(messages.approversIntro)}</p>
+      <p>
+        {/* the same extension's page: resolved against options.html, so it is this install's id */}
+        <a href="/approve.html" target="_blank" rel="noopener" aria-describedby="open-approval-page-hint">
+          {t(messages.openApprovalPage)}
+        </a>{' '}
+        <span class="hint" id="open-approval-page-hint">
+          {t(messages.openApprovalPageHint)}
+        </span>
+      </p>
       {approversLocked && (
         <p class="warning" data-testid="approvers-locked">
           <LockNote /> {t(messages.approversLocked)}

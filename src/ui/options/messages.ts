@@ -196,6 +196,11 @@ export const messages = {
     '管理者の設定により、管理者が登録した承認者だけが有効です。あなたが追加した承認者は、承認コードの確認で使われません (自分の別の鍵を承認者に加えて自分の投稿を承認できないようにするため)。',
     'Your administrator allows only the approvers they set. Approvers you added are not used when approval codes are checked (so that nobody can add a second key of their own and approve their own post).',
   ),
+  openApprovalPage: m('承認ページを開く', 'Open approval page'),
+  openApprovalPageHint: m(
+    '承認者として依頼を確認するページです。依頼のリンクが開かないとき (別のパソコンでは拡張機能の ID が違うことがあります) は、ここを開いて依頼のコードかリンクを貼り付けてください。',
+    'Where approvers review a request. If a request link does not open (another computer may give the extension another id), open this page and paste the request code or link.',
+  ),
   approverIgnored: m('使われません (管理者の設定)', 'Not used (administrator setting)'),
   addApproverLocked: m(
     '承認者は管理者が管理しています。承認者を加えるには、その人の名前と公開鍵を管理者に送ってください。',

@@ -59,6 +59,9 @@ export function PopupApp({ services, lang = pickLang() }: { services: PopupServi
           <button type="button" onClick={services.openOptions}>
             {msg.settings[lang]}
           </button>
+          <button type="button" onClick={services.openApprovalPage}>
+            {msg.openApprovalPage[lang]}
+          </button>
         </div>
       </header>
       {failure && (

@@ -5,6 +5,7 @@ const m = (ja: string, en: string): M => ({ ja, en });
 export const messages = {
   title: m('Kakunin 確認', 'Kakunin'),
   settings: m('設定', 'Settings'),
+  openApprovalPage: m('承認ページを開く', 'Open approval page'),
   refresh: m('再読み込み', 'Refresh'),
   loading: m('読み込み中…', 'Loading…'),
   notHere: m('このタブでは Kakunin が動いていません (対応サイトの投稿画面で開いてください)。', 'Kakunin is not running in this tab (open it on a supported site\'s compose page).'),

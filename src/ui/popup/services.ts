@@ -20,4 +20,6 @@ export interface PopupServices {
   saveTicks(composerId: number, ids: string[]): Promise<void>;
   copy(text: string): Promise<void>;
   openOptions(): void;
+  /** Opens Kakunin's approval page in a new tab (approvers paste a request code or link there). */
+  openApprovalPage(): void;
 }

@@ -85,6 +85,18 @@ describe('approval page', () => {
     expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
   });
 
+  it('opened without a request (popup, options), offers the paste box; a link made under another extension id opens there', async () => {
+    const req = await requestLink();
+    // An unpacked install on the requester's machine has another id than this one.
+    const foreign = req.link.replace(/^chrome-extension:\/\/[^/]+\//, 'chrome-extension://ponmlkjihgfedcbaponmlkjihgfedcba/');
+    expect(foreign).not.toBe(req.link);
+    await actAs(approver);
+    renderPage('');
+    fireEvent.input(await screen.findByTestId('request-input'), { target: { value: foreign } });
+    fireEvent.click(screen.getByRole('button', { name: 'Open' }));
+    expect((await screen.findByTestId('draft-text')).textContent).toBe(DRAFT);
+  });
+
   it('opens a pasted code, and explains a pasted approval code or garbage instead', async () => {
     const req = await requestLink();
     await actAs(approver);

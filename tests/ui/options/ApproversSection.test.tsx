@@ -43,6 +43,16 @@ describe('approvers', () => {
   });
 });
 
+describe('approvers: the approval page', () => {
+  it('links to this install’s approval page, in a new tab, saying when to use it', async () => {
+    await renderOptions(h, { lang: 'ja' });
+    const link = section().getByRole('link', { name: '承認ページを開く' });
+    expect(link.getAttribute('href')).toBe('/approve.html');
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(document.getElementById(link.getAttribute('aria-describedby')!)!.textContent).toContain('依頼のコードかリンクを貼り付けてください');
+  });
+});
+
 describe('approvers: pasting the share line', () => {
   const keyField = () => section().getByLabelText('Public key (base64url, 43 characters)') as HTMLInputElement;
   const nameField = () => section().getByLabelText('Name') as HTMLInputElement;

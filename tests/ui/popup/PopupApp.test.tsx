@@ -103,6 +103,20 @@ afterEach(() => {
 });
 
 describe('popup', () => {
+  it('opens this install\'s approval page in a new tab, from any tab', async () => {
+    const opened: string[] = [];
+    const create = vi.spyOn(fakeBrowser.tabs, 'create').mockImplementation(async (props) => {
+      opened.push(props.url ?? '');
+      return { id: 2 } as Awaited<ReturnType<typeof fakeBrowser.tabs.create>>;
+    });
+    renderPopup('ja', async () => undefined); // not a supported site
+    expect(await screen.findByTestId('not-here')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '承認ページを開く' }));
+    expect(opened).toEqual([fakeBrowser.runtime.getURL('/approve.html')]);
+    expect(opened[0]).toMatch(/^chrome-extension:\/\/[^/]+\/approve\.html$/);
+    create.mockRestore();
+  });
+
   it('shows the held draft\'s findings by category and the checklist; ticks survive reopening', async () => {
     startPage();
     await typeDraft(DRAFT);
