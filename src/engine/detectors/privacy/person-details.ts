@@ -25,6 +25,12 @@ const LOCATING =
  */
 const PLACE_BEFORE = /([一-龥ァ-ヴー]{1,6}[市区町村郡][一-龥ァ-ヴー]{0,6}(在住)?の|[一-龥]{1,3}[都道府県市区町村郡]\s?)$/;
 
+/**
+ * A place in brackets right after the name, as winners' lists and testimonials print it:
+ * 田中花子さん(東京都世田谷区), 山田太郎様(大阪府堺市), 佐藤様(港区・40代).
+ */
+const PLACE_AFTER = /^\s?\(\s?(?:北海道|東京都|京都府|大阪府|[一-龥]{2,3}県|[一-龥ァ-ヴー]{1,6}[市区町村郡])/;
+
 /** Right after the honorific: 山田さん宅, 田中さんちの, 佐藤様の家. */
 const HOME_AFTER = /^(宅|ち(の|に|は|で|まで)|の(家|お宅|部屋|マンション|アパート))/;
 
@@ -50,8 +56,8 @@ export const personDetailsDetector: Detector = {
         (inSentence.some((a) => a.parts.has('street') || a.parts.has('postal')) && !cuesIn(analysis, s, p.span).business);
       const rest = (text.slice(s.start, p.span.start) + ' ' + text.slice(p.span.end, s.end)).replace(PROCEDURAL, (m) => ' '.repeat(m.length));
       const before = text.slice(Math.max(s.start, p.span.start - 16), p.span.start);
-      const after = text.slice(p.span.end, Math.min(s.end, p.span.end + 8));
-      const locating = LOCATING.test(rest) || PLACE_BEFORE.test(before) || HOME_AFTER.test(after) || addressed;
+      const after = text.slice(p.span.end, Math.min(s.end, p.span.end + 12));
+      const locating = LOCATING.test(rest) || PLACE_BEFORE.test(before) || HOME_AFTER.test(after) || PLACE_AFTER.test(after) || addressed;
       const lifeEvent = context.account === 'company' && LIFE_EVENTS.test(rest);
       if (locating || lifeEvent) {
         out.push(

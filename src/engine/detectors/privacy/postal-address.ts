@@ -44,12 +44,16 @@ const EN_APT = /\b(?:Apt\.?|Apartment|Flat)\s?#?\s?(?:[0-9]{1,4}[A-Za-z]?|[A-Z])
 const EN_ROOM = /\b(?:Unit|Room|Rm\.?)\s?#?\s?[0-9]{1,4}[A-Za-z]?\b/g;
 const EN_BUILDING = /\b(?:[A-Z][a-z]+\s){1,2}(?:Heights|Mansions?|Residences?|Apartments|Haitsu|Coop|Corpo|Villa|Maison|Manor)\b/g;
 /** Romanised Japanese addresses: 2-3-1 Jingumae, Shibuya-ku. */
-const EN_JP_STREET = /\b[0-9]{1,4}(?:-[0-9]{1,4}){1,2},?\s(?:[A-Z][a-z]+(?:-[a-z]+)?,?\s){1,2}[A-Z][a-z]+-(?:ku|shi|cho|machi|mura|gun)\b/g;
+const EN_JP_STREET = /\b[0-9]{1,4}(?:-[0-9]{1,4}){1,2},?\s(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?,?\s){1,2}[A-Z][a-z]+-(?:ku|shi|cho|machi|mura|gun)\b/g;
 const EN_STREET = /\b[0-9]{1,5}\s(?:[A-Z][a-z]+\s){1,3}(?:St\.|Street|Ave\.|Avenue|Rd\.|Road|Blvd\.|Boulevard|Lane|Ln\.|Drive|Dr\.|Way|St|Ave|Rd|Blvd|Ln|Dr)\b/g;
 
 /** People living somewhere: what makes a bare room number an address of a person. */
 const RESIDENT_CUE =
   /(の人|住人|住民|女性|男性|女の子|男の子|子供|家族|夫婦|隣|向かい|上の階|下の階|住んで|住む|住まい|一人暮らし|帰り|帰宅|引っ越|越して|おばあ|おじい|奥さん|旦那|在住|自宅|(?<!名)様|(?<!名)さま|さん|くん|ちゃん|\blives?\b|\bliving\b|\bneighbou?rs?\b|\bnext door\b|\bupstairs\b|\bdownstairs\b|\bhome\b|\balone\b|\bguy\b|\bwoman\b|\bgirl\b)/i;
+
+/** Someone else's home on a personal account: a neighbour's, an ex-partner's (the guy next door at 12 Oak Street). */
+const SOMEONES_HOME =
+  /(隣|向かい|近所|元カレ|元カノ|元彼|元彼女|元夫|元妻|元旦那|元嫁|元恋人|住んで|住む|住まい|在住|\blives?\b|\bliving\b|\bneighbou?rs?\b|\bnext door\b|\bacross the (street|hall)\b|\bupstairs\b|\bdownstairs\b|\bmy ex\b|\bex-?(boyfriend|girlfriend|husband|wife|partner)\b)/i;
 
 /** On a personal account, words that make an address someone's home. */
 const HOME_WORDS = /(引っ越|引越|転居|新居|我が家|わが家|うちの(家|マンション|アパート|住所)|自宅|実家|住んで|住所|\bmoved\b|\bmy (new )?(place|home|house|flat|apartment)\b)/i;
@@ -122,7 +126,7 @@ export const postalAddressDetector: Detector = {
       if (onlyRoom) {
         if (!RESIDENT_CUE.test(nearText) || cues.business) continue; // 302号室でセミナー: a meeting room
         severity = 'warn';
-      } else if (context.account === 'personal' && (parts.has('residence') || parts.has('room') || HOME_WORDS.test(sentenceText))) {
+      } else if (context.account === 'personal' && (parts.has('residence') || parts.has('room') || HOME_WORDS.test(sentenceText) || SOMEONES_HOME.test(sentenceText))) {
         severity = 'warn'; // someone's own or a friend's home
       } else if (looksPrivate(cues) || ((parts.has('residence') || parts.has('room')) && (cues.person || RESIDENT_CUE.test(sentenceText)) && !cues.business)) {
         severity = 'warn';

@@ -39,6 +39,8 @@ describe('privacy/person-details', () => {
     ['当選者:東京都 田中太郎様', '田中太郎様'],
     ['本日の当選者は横浜市の山田花子さんです!', '山田花子さん'],
     ['Happy 100th birthday to our oldest member, Mrs. Sato, who lives just around the corner!', 'Mrs. Sato'],
+    ['【当選者発表】最優秀賞は田中花子さん(東京都世田谷区)に決定!', '田中花子さん'],
+    ['当選者:山田太郎様(大阪府堺市)、おめでとうございます!', '山田太郎様'],
   ])('warn: %s', async (s, name) => expect(await hits(s, RULE)).toEqual([['warn', name]]));
 
   it('locating facts warn on a personal account too', async () => {
@@ -61,6 +63,7 @@ describe('privacy/person-details', () => {
     'トヨタ様との共同開発',
     '新入社員の田中花子さんは横浜市出身、趣味はカメラです',
     'Congrats to Mr. Ken Ito, winner of our photo contest!',
+    '講師の山田太郎さん(株式会社サンプル代表)をお招きしました',
   ])('nothing: %s', async (s) => expect(await hits(s, RULE)).toEqual([]));
 
   it('naming a customer next to a transaction is info on a company account', async () => {

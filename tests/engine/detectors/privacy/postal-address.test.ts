@@ -27,6 +27,7 @@ describe('findAddresses', () => {
     ['Apt 5B, Sakura Heights', 'Apt 5B, Sakura Heights'],
     ['12 Oak Street', '12 Oak Street'],
     ['2-3-1 Jingumae, Shibuya-ku, Tokyo', '2-3-1 Jingumae, Shibuya-ku'],
+    ['3-2-1 Minami-Aoyama, Minato-ku', '3-2-1 Minami-Aoyama, Minato-ku'],
   ])('%s', (s, expected) => expect(found(s)).toEqual([expected]));
 
   it.each([
@@ -79,6 +80,11 @@ describe('privacy/postal-address severity', () => {
     expect(await hits('302号室に住んでる女性がいつも挨拶してくれる', RULE, 'personal')).toEqual([['warn', '302号室']]);
     expect(await hits('セミナー会場:本館302号室(10人限定)', RULE)).toEqual([]);
     expect(await hits('Mr. Tanaka will speak in Room 302 at 3pm.', RULE)).toEqual([]);
+  });
+
+  it("on a personal account, a neighbour's or an ex-partner's street address is warn", async () => {
+    expect(await hits('The guy next door at 12 Oak Street plays drums at 2am.', RULE, 'personal')).toEqual([['warn', '12 Oak Street']]);
+    expect(await hits('元カレの家、世田谷区桜新町2-5-8だよ', RULE, 'personal')).toEqual([['warn', '世田谷区桜新町2-5-8']]);
   });
 
   it('full-width digits map back', async () => {
