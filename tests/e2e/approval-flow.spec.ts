@@ -178,4 +178,33 @@ describe('approval across two browser profiles', () => {
     expect((await auditLog(requester.serviceWorker)).find((e) => e.kind === 'approval-refused' && e.textHash === hash)?.reason).toMatch(/changed after approval/);
     await page.close();
   }, 120_000);
+
+  test('a link that does not open (another install id): the approver opens the approval page from the popup and pastes it', async () => {
+    const page = await requester.context.newPage();
+    const text = '黒豆茶の限定セットを本日発売します。';
+    const link = await holdAndRequest(page, text);
+    // As if made by an unpacked install with another id: chrome-extension://<that id>/… opens nothing here.
+    const foreign = link.replace(`chrome-extension://${requester.extensionId}/`, 'chrome-extension://ponmlkjihgfedcbaponmlkjihgfedcba/');
+    expect(foreign).not.toBe(link);
+
+    const popup = await approver.context.newPage();
+    await popup.goto(`chrome-extension://${approver.extensionId}/popup.html`);
+    const opened = approver.context.waitForEvent('page');
+    await popup.getByRole('button', { name: '承認ページを開く' }).click();
+    const approve = await opened;
+    await approve.waitForLoadState();
+    expect(approve.url()).toBe(`chrome-extension://${approver.extensionId}/approve.html`);
+    await popup.close();
+    await approve.getByTestId('request-input').fill(foreign);
+    await approve.getByRole('button', { name: '開く' }).click();
+    await expect.poll(() => approve.getByTestId('draft-text').innerText()).toBe(text);
+    await approve.getByRole('button', { name: '承認する' }).click();
+    const code = await approve.getByTestId('approval-code').inputValue();
+    await approve.close();
+
+    await panel(page).locator('textarea[data-approval="codes"]').fill(code);
+    await panel(page).locator('[data-approval="verify"]').click();
+    expect(await waitForPosts(page, 1)).toEqual([expect.objectContaining({ text, via: 'click' })]);
+    await page.close();
+  }, 120_000);
 });

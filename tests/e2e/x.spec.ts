@@ -57,6 +57,31 @@ async function expectHeld(n = 1, postedBefore = 0) {
   expect(routes.apiCalls('x')).toHaveLength(postedBefore);
 }
 
+/**
+ * Sends a protocol message from Kakunin's content script on the page (its isolated world, found
+ * through the DevTools protocol): what a compromised page could make the content script send.
+ */
+async function sendFromContentScript(target: Page, message: unknown): Promise<{ ok: boolean; value?: unknown; error?: string }> {
+  const cdp = await target.context().newCDPSession(target);
+  try {
+    const worlds: Array<{ id: number; origin: string; auxData?: { type?: string } }> = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => void worlds.push(context));
+    await cdp.send('Runtime.enable'); // reports the contexts that exist
+    const world = worlds.find((c) => c.auxData?.type === 'isolated' && c.origin === `chrome-extension://${browser.extensionId}`);
+    if (!world) throw new Error("Kakunin's content-script world not found");
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+      contextId: world.id,
+      expression: `chrome.runtime.sendMessage(${JSON.stringify(message)})`,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    if (exceptionDetails) throw new Error(exceptionDetails.text);
+    return result.value as { ok: boolean; value?: unknown; error?: string };
+  } finally {
+    await cdp.detach();
+  }
+}
+
 async function overrideWith(reason: string, n = 1) {
   await badge(page, n).locator('[data-action="override"]').click();
   const confirm = badge(page, n).locator('.reason-form button[type="submit"]');
@@ -215,6 +240,28 @@ describe('submit gate', () => {
     await waitForVerdict(page, 1, 'warn', 1);
     await clickPost(page, x);
     await expectHeld();
+    await configure(browser.serviceWorker, { accounts: [{ site: 'x', handle: 'kakunin_jp', kind: 'company' }] });
+  });
+
+  test('the background takes from the content script only what the page writes: no approval, no override while overrides are off', async () => {
+    await gotoSite(page, x);
+    await typeWithIme(page, RISKY);
+    await waitForVerdict(page, 1, 'block', 2);
+    const hash = await hashInWorker(browser.serviceWorker, RISKY);
+    const logged = async (kind: string) => (await auditLog(browser.serviceWorker)).filter((e) => e.textHash === hash && e.kind === kind).length;
+    const overridesBefore = await logged('override'); // earlier tests posted this draft anyway
+    const event = (kind: string) => ({ type: 'recordAudit', event: { kind, site: 'x', textHash: hash, findings: [] } });
+    // A compromised page controls the content script's world: its messages carry the tab's URL.
+    expect(await sendFromContentScript(page, event('approval-verified'))).toEqual({ ok: false, error: 'a content script may not record "approval-verified" events' });
+    expect(await sendFromContentScript(page, event('held'))).toMatchObject({ ok: true });
+    await configure(browser.serviceWorker, { accounts: [{ site: 'x', handle: 'kakunin_jp', kind: 'company' }], policy: { allowOverride: false } });
+    await expect.poll(() => sendFromContentScript(page, { ...event('override'), event: { ...event('override').event, reason: '急ぎのため' } })).toMatchObject({ ok: false, error: expect.stringMatching(/overrides are not allowed/) });
+    // The held dialog offers no override either.
+    await clickPost(page, x);
+    await expectHeld();
+    expect(await badge(page).locator('[data-action="override"]').count()).toBe(0);
+    expect(await logged('approval-verified')).toBe(0);
+    expect(await logged('override')).toBe(overridesBefore);
     await configure(browser.serviceWorker, { accounts: [{ site: 'x', handle: 'kakunin_jp', kind: 'company' }] });
   });
 
