@@ -17,7 +17,7 @@ import { basisFor, cuesIn, personMentions, privacyFinding, sentenceAround } from
 const PROCEDURAL = /((ご|お)?住所(の)?(変更|登録|入力|記入|確認)|(ご|お)?住所(を|は|が)(ご)?(変更|登録|入力|記入|確認)|(新|旧)住所|(店舗|会社|当社|弊社|本社|会場)(の)?住所)/g;
 
 const LOCATING =
-  /(在住|お住まい|住まい|住んで|住む|住所|号室|自宅|お宅|実家|会員番号|顧客番号|電話番号|携帯番号|連絡先|メールアドレス|生年月日|最寄り?駅|勤務先|勤め先|通学先|home address|\baddress\b|\bapartment\b|\bapt\b|\bflat\b|\bwho lives\b|\blives? (just )?(in|at|on|near|around|next|down|up|across)\b|\bphone number\b|\bmember (id|number|no)\b|\bdate of birth\b)/i;
+  /(在住|お住まい|住まい|住んで|住む|住所|号室|自宅|お宅|実家|会員番号|顧客番号|電話番号|携帯番号|連絡先|メールアドレス|生年月日|最寄り?駅|勤務先|勤め先|通学先|home address|\baddress\b|\bapartment\b|\bapt\b|\bflat\b|\bunit\s?#?\d|\bwho lives\b|\blives? (just )?(in|at|on|near|around|next|down|up|across)\b|\bphone number\b|\bmember (id|number|no)\b|\bdate of birth\b)/i;
 
 /**
  * A place right before the name: 品川区東大井の田村さん, 港区在住の田中様 (a municipality or finer), or

@@ -45,6 +45,8 @@ const EN_ROOM = /\b(?:Unit|Room|Rm\.?)\s?#?\s?[0-9]{1,4}[A-Za-z]?\b/g;
 const EN_BUILDING = /\b(?:[A-Z][a-z]+\s){1,2}(?:Heights|Mansions?|Residences?|Apartments|Haitsu|Coop|Corpo|Villa|Maison|Manor)\b/g;
 /** Romanised Japanese addresses: 2-3-1 Jingumae, Shibuya-ku. */
 const EN_JP_STREET = /\b[0-9]{1,4}(?:-[0-9]{1,4}){1,2},?\s(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?,?\s){1,2}[A-Z][a-z]+-(?:ku|shi|cho|machi|mura|gun)\b/g;
+/** A romanised block number without the ward, after at/of: lives at 5-3-2 Kichijoji (three groups, so 10-18 is not one). */
+const EN_JP_BLOCK = /(?<=\b(?:at|of)\s)[0-9]{1,4}-[0-9]{1,4}-[0-9]{1,4},?\s[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?\b/g;
 const EN_STREET = /\b[0-9]{1,5}\s(?:[A-Z][a-z]+\s){1,3}(?:St\.|Street|Ave\.|Avenue|Rd\.|Road|Blvd\.|Boulevard|Lane|Ln\.|Drive|Dr\.|Way|St|Ave|Rd|Blvd|Ln|Dr)\b/g;
 
 /** People living somewhere: what makes a bare room number an address of a person. */
@@ -88,6 +90,7 @@ function collect(text: string): Piece[] {
   add(EN_BUILDING, 'residence');
   add(EN_STREET, 'street');
   add(EN_JP_STREET, 'street');
+  add(EN_JP_BLOCK, 'street');
   return pieces;
 }
 

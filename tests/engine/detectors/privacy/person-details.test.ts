@@ -41,6 +41,7 @@ describe('privacy/person-details', () => {
     ['Happy 100th birthday to our oldest member, Mrs. Sato, who lives just around the corner!', 'Mrs. Sato'],
     ['【当選者発表】最優秀賞は田中花子さん(東京都世田谷区)に決定!', '田中花子さん'],
     ['当選者:山田太郎様(大阪府堺市)、おめでとうございます!', '山田太郎様'],
+    ['Big thanks to Mrs. Yamada from Unit 12, our most loyal customer!', 'Mrs. Yamada'],
   ])('warn: %s', async (s, name) => expect(await hits(s, RULE)).toEqual([['warn', name]]));
 
   it('locating facts warn on a personal account too', async () => {

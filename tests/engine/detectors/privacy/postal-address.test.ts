@@ -28,6 +28,7 @@ describe('findAddresses', () => {
     ['12 Oak Street', '12 Oak Street'],
     ['2-3-1 Jingumae, Shibuya-ku, Tokyo', '2-3-1 Jingumae, Shibuya-ku'],
     ['3-2-1 Minami-Aoyama, Minato-ku', '3-2-1 Minami-Aoyama, Minato-ku'],
+    ['My neighbor at 5-3-2 Kichijoji is out a lot', '5-3-2 Kichijoji'],
   ])('%s', (s, expected) => expect(found(s)).toEqual([expected]));
 
   it.each([
@@ -85,6 +86,8 @@ describe('privacy/postal-address severity', () => {
   it("on a personal account, a neighbour's or an ex-partner's street address is warn", async () => {
     expect(await hits('The guy next door at 12 Oak Street plays drums at 2am.', RULE, 'personal')).toEqual([['warn', '12 Oak Street']]);
     expect(await hits('元カレの家、世田谷区桜新町2-5-8だよ', RULE, 'personal')).toEqual([['warn', '世田谷区桜新町2-5-8']]);
+    expect(await hits('My neighbor at 5-3-2 Kichijoji is always out on weekends', RULE, 'personal')).toEqual([['warn', '5-3-2 Kichijoji']]);
+    expect(await hits('We are open at 10-18 Mon to Fri.', RULE, 'personal')).toEqual([]);
   });
 
   it('full-width digits map back', async () => {
