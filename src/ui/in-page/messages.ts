@@ -50,8 +50,8 @@ export const messages = {
   checkingTitle: m('投稿前に確認しています…', 'Checking before posting…'),
   requestApproval: m('承認を依頼', 'Request approval'),
   approvalUnavailable: m(
-    '承認の依頼機能はまだこの版にありません (issue 4)。修正するか、理由を書いてこのまま投稿してください。',
-    'Requesting approval is not in this version yet (issue 4). Fix the draft, or post anyway with a reason.',
+    '承認の依頼を始められませんでした。ページを再読み込みしてもう一度お試しいただくか、修正するか、理由を書いてこのまま投稿してください。',
+    'Could not start an approval request. Reload the page and try again, fix the draft, or post anyway with a reason.',
   ),
   override: m('このまま投稿', 'Post anyway'),
   overrideReason: m('このまま投稿する理由 (必須・記録されます)', 'Why post anyway? (required, recorded)'),
