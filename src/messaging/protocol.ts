@@ -136,8 +136,14 @@ export type RequestView = z.infer<typeof RequestViewSchema>;
 
 const refused = z.object({ ok: z.literal(false), reason: ReasonSchema });
 
+/**
+ * The longest draft the background checks (a bound on one message's CPU and memory; no site's
+ * post is anywhere near it). A longer one is refused and the page fails open with its notice.
+ */
+export const MAX_CHECK_CHARS = 200_000;
+
 export const RequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('checkDraft'), text: z.string(), context: DraftContextSchema }),
+  z.object({ type: z.literal('checkDraft'), text: z.string().max(MAX_CHECK_CHARS), context: DraftContextSchema }),
   /** `host`: the page's host (which Mastodon instance; absent from content scripts before it was sent) */
   z.object({ type: z.literal('getPageConfig'), site: z.string(), host: z.string().optional() }),
   /** from content scripts only PAGE_AUDIT_KINDS (checked by the handler, which knows the sender) */

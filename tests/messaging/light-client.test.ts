@@ -82,3 +82,14 @@ describe('createLightClient', () => {
     await expect(createLightClient(async () => { throw new Error('Extension context invalidated.'); })(req)).rejects.toThrow(/no answer/);
   });
 });
+
+describe('checkDraft size bound', () => {
+  it('refuses a draft longer than MAX_CHECK_CHARS and accepts one at the bound', async () => {
+    const { RequestSchema, MAX_CHECK_CHARS } = await import('../../src/messaging/protocol');
+    const context = { site: 'x', date: '2026-11-24' };
+    const at = RequestSchema.safeParse({ type: 'checkDraft', text: 'あ'.repeat(MAX_CHECK_CHARS), context });
+    const over = RequestSchema.safeParse({ type: 'checkDraft', text: 'あ'.repeat(MAX_CHECK_CHARS + 1), context });
+    expect(over.success).toBe(false);
+    expect(at.success).toBe(true);
+  });
+});
