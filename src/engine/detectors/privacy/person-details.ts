@@ -6,7 +6,8 @@
  * Mr./Ms./Mrs./Miss + a capitalised name (see personMentions). Facts that locate or contact the
  * person (在住, 住所, 号室, 自宅, 電話番号, 会員番号, apartment…) make a `warn` on any account. On a
  * company account, life events and health (引っ越し, 新居, 入院, 妊娠…) about a named person are a
- * `warn` as well (a customer's or employee's data), and naming a customer next to a transaction
+ * `warn` as well (a customer's or employee's data), so is a named person exposed to shame (無断キャンセル,
+ * クレーマー, prank caller: any account), and naming a customer next to a transaction
  * (ご成約, ご来店, ご購入…) is an `info`.
  */
 import type { Detector, RawFinding } from '../types';
@@ -59,7 +60,9 @@ export const personDetailsDetector: Detector = {
       const after = text.slice(p.span.end, Math.min(s.end, p.span.end + 12));
       const locating = LOCATING.test(rest) || PLACE_BEFORE.test(before) || HOME_AFTER.test(after) || PLACE_AFTER.test(after) || addressed;
       const lifeEvent = context.account === 'company' && LIFE_EVENTS.test(rest);
-      if (locating || lifeEvent) {
+      // named and shamed: 〇〇様、無断キャンセルはやめてください / the complainer Mr. X
+      const exposed = cuesIn(analysis, s, p.span).exposed;
+      if (locating || lifeEvent || exposed) {
         out.push(
           privacyFinding(
             'privacy/person-details',

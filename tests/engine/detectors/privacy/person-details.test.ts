@@ -42,6 +42,7 @@ describe('privacy/person-details', () => {
     ['【当選者発表】最優秀賞は田中花子さん(東京都世田谷区)に決定!', '田中花子さん'],
     ['当選者:山田太郎様(大阪府堺市)、おめでとうございます!', '山田太郎様'],
     ['Big thanks to Mrs. Yamada from Unit 12, our most loyal customer!', 'Mrs. Yamada'],
+    ['昨日19時にご予約の田中様、無断キャンセルはやめてください。', '田中様'],
   ])('warn: %s', async (s, name) => expect(await hits(s, RULE)).toEqual([['warn', name]]));
 
   it('locating facts warn on a personal account too', async () => {
