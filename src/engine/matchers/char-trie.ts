@@ -23,8 +23,11 @@ function childOf(node: Node, c: number): Node | undefined {
 
 export class CharTrie {
   private root: Node = newNode();
+  /** code units some key starts with: most walks end here, before any Map lookup */
+  private starts = new Uint8Array(0x10000);
 
   insert(key: string, part: number): void {
+    if (key.length) this.starts[key.charCodeAt(0)] = 1;
     let node = this.root;
     for (let i = 0; i < key.length; i++) {
       const c = key.charCodeAt(i);
@@ -49,6 +52,7 @@ export class CharTrie {
 
   /** Calls back with (end index, parts) for every key that is a prefix of text.slice(start). */
   walk(text: string, start: number, found: (end: number, parts: readonly number[]) => void): void {
+    if (start >= text.length || !this.starts[text.charCodeAt(start)]) return;
     let node: Node | undefined = this.root;
     for (let i = start; i < text.length; ) {
       node = childOf(node, text.charCodeAt(i));
