@@ -3,6 +3,7 @@
 // worker starts, and it can read its own files while every site is routed.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { launchWithExtension, type ExtensionBrowser } from './support/browser.ts';
 import { routeSites, type SiteRoutes } from './support/routes.ts';
 import { gotoSite } from './support/fixture-page.ts';
@@ -21,7 +22,8 @@ let manifest: Manifest;
 beforeAll(async () => {
   // Fails with "run `npx wxt build` first" when there is no build.
   browser = await launchWithExtension();
-  manifest = JSON.parse(readFileSync('.output/chrome-mv3/manifest.json', 'utf8')) as Manifest;
+  // the build under test: a private copy when KAKUNIN_EXTENSION points at one (as launchWithExtension loads)
+  manifest = JSON.parse(readFileSync(join(process.env.KAKUNIN_EXTENSION ?? '.output/chrome-mv3', 'manifest.json'), 'utf8')) as Manifest;
   routes = await routeSites(browser.context);
 });
 afterAll(() => browser?.close());
