@@ -125,6 +125,11 @@ export class PatternIndex {
    * case for `i`): one walk over the draft tells which regexes can match at all.
    */
   private literalTries: CharTrie[] | undefined;
+  /**
+   * Per pattern id, read on every lookup without touching the compiled objects (two shapes, so a
+   * polymorphic load): 0 a phrase, 1 + text mode a regex with required literals, 5 a regex without.
+   */
+  private gate: Uint8Array | undefined;
 
   private prepare(): PartMatcher {
     if (!this.matcher) {
@@ -135,6 +140,7 @@ export class PatternIndex {
         for (const slots of c.variants) for (const p of slots[0]!) if (first[p]!.at(-1) !== id) first[p]!.push(id);
       });
       this.firstSlotOf = first;
+      this.gate = Uint8Array.from(this.compiled, (c) => (c.kind === 'phrase' ? 0 : c.literals ? 1 + textMode(c) : 5));
       this.literalTries = [new CharTrie(), new CharTrie(), new CharTrie(), new CharTrie()];
       this.compiled.forEach((c, id) => {
         if (c.kind !== 're' || !c.literals) return;
@@ -157,23 +163,22 @@ export class PatternIndex {
     const memo = new Map<number, Span[]>();
     const texts: Array<() => string> = [() => a.norm.text, () => a.norm.folded, () => a.norm.text.toLowerCase(), () => a.norm.folded.toLowerCase()];
     const possible: Array<Uint8Array | undefined> = [];
-    const skips = (c: Extract<Compiled, { kind: 're' }>, id: number) => {
-      if (!c.literals) return false;
-      const mode = textMode(c);
-      let may = possible[mode];
-      if (!may) {
-        may = possible[mode] = new Uint8Array(this.compiled.length);
-        const text = texts[mode]!();
-        const trie = this.literalTries![mode]!;
-        for (let i = 0; i < text.length; i++) trie.walk(text, i, (_end, ids) => { for (const r of ids) may![r] = 1; });
-      }
-      return !may[id];
+    /** the regexes whose required literals occur in the text of this mode (one trie walk) */
+    const possibleIn = (mode: number): Uint8Array => {
+      const may = new Uint8Array(this.compiled.length);
+      const text = texts[mode]!();
+      const trie = this.literalTries![mode]!;
+      for (let i = 0; i < text.length; i++) trie.walk(text, i, (_end, ids) => { for (const r of ids) may[r] = 1; });
+      return (possible[mode] = may);
     };
+    const gate = this.gate!;
+    const size = this.compiled.length;
     return {
       get: (id: number): Span[] => {
-        const c = this.compiled[id];
-        if (!c) return NO_HITS;
-        if (c.kind === 'phrase' ? !mayHit[id] : skips(c, id)) return NO_HITS;
+        if (id >= size) return NO_HITS;
+        const g = gate[id]!;
+        if (g === 0 ? !mayHit[id] : g < 5 && !(possible[g - 1] ?? possibleIn(g - 1))[id]) return NO_HITS;
+        const c = this.compiled[id]!;
         let spans = memo.get(id);
         if (spans === undefined) {
           spans = c.kind === 're' ? matchRegExp(c.re, c.fold ? a.norm.folded : a.norm.text) : combine(c, partHits);
