@@ -299,7 +299,14 @@ export function createKuromojiTokenizer(data: IpadicData, options: TokenizerOpti
         while (end < text.length && end - start < MAX_SEGMENT && !PUNCTUATION.test(text[end]!)) end++;
         if (end < text.length && PUNCTUATION.test(text[end]!)) end++;
         else if (end < text.length && isLow(text.charCodeAt(end))) end--; // never split a surrogate pair
-        for (const t of segmentTokens(text.slice(start, end))) out.push({ ...t, start: t.start + start, end: t.end + start });
+        // fresh objects of the tokenizer's one shape (a spread would make another)
+        for (const t of segmentTokens(text.slice(start, end))) {
+          out.push({
+            surface: t.surface, start: t.start + start, end: t.end + start,
+            pos: t.pos, posDetail: t.posDetail, posDetail2: t.posDetail2, conjugatedForm: t.conjugatedForm,
+            base: t.base, reading: t.reading, known: t.known,
+          });
+        }
         start = end;
       }
       return out;
