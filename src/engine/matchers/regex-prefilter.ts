@@ -70,6 +70,15 @@ export function requiredLiterals(source: string, flags = ''): string[] | null {
       if (run) best = better(best, [run]);
       run = '';
     };
+    /** a literal character and its quantifier, which applies to this character only */
+    const literal = (text: string) => {
+      const min = quantifier();
+      if (min === -1) run += text;
+      else {
+        flush();
+        if (min > 0) best = better(best, [text]);
+      }
+    };
     while (pos < source.length && source[pos] !== '|' && source[pos] !== ')') {
       const ch = source[pos]!;
       if (ch === '(') {
@@ -111,19 +120,14 @@ export function requiredLiterals(source: string, flags = ''): string[] | null {
           quantifier();
           continue;
         }
-        const min = quantifier();
-        if (min === -1) run += next;
-        else {
-          flush();
-          if (min > 0) best = better(best, [next]);
-        }
+        literal(next);
         continue;
       }
       if (ch === '^' || ch === '$') {
         pos++;
         continue;
       }
-      if (ch === '.' ) {
+      if (ch === '.') {
         pos++;
         flush();
         quantifier();
@@ -137,13 +141,7 @@ export function requiredLiterals(source: string, flags = ''): string[] | null {
         flush();
         continue;
       }
-      const min = quantifier();
-      if (min === -1) run += cp;
-      else {
-        // the quantifier applies to this last character only
-        flush();
-        if (min > 0) best = better(best, [cp]);
-      }
+      literal(cp);
     }
     flush();
     return best;
