@@ -1,6 +1,5 @@
 /** Strings shared by the approval page and the popup (identity, findings, approval codes), Japanese first. */
-type M = { ja: string; en: string };
-const m = (ja: string, en: string): M => ({ ja, en });
+import { m } from '../i18n/lang';
 
 export const commonMessages = {
   identityTitle: m('あなたの承認用の鍵', 'Your approval key'),

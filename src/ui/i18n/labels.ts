@@ -3,9 +3,7 @@
  * approval page. Pick with translator(lang) (./lang.ts).
  */
 import type { Category, Severity } from '../../engine/finding';
-
-export type M = { ja: string; en: string };
-export const m = (ja: string, en: string): M => ({ ja, en });
+import { m, type M } from './lang';
 
 export const CATEGORY_LABELS: Record<Category, M> = {
   religion: m('宗教', 'Religion'),

@@ -5,6 +5,10 @@
  */
 export type Lang = 'ja' | 'en';
 
+/** One message in both languages; `m(ja, en)` writes one in a message table. */
+export type M = { ja: string; en: string };
+export const m = (ja: string, en: string): M => ({ ja, en });
+
 export function pickLang(languages: readonly string[] = globalThis.navigator?.languages ?? []): Lang {
   const first = languages[0]?.toLowerCase();
   if (!first) return 'ja';
@@ -13,5 +17,5 @@ export function pickLang(languages: readonly string[] = globalThis.navigator?.la
 
 /** t(messages.save) → the string in the current language. */
 export function translator(lang: Lang) {
-  return (m: { ja: string; en: string }) => m[lang];
+  return (message: M) => message[lang];
 }

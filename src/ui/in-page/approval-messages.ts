@@ -1,6 +1,5 @@
 /** The in-page approval panel's strings (issue 4), Japanese first; kept short: content-script size. */
-type M = { ja: string; en: string };
-const m = (ja: string, en: string): M => ({ ja, en });
+import { m } from '../i18n/lang';
 
 export const approvalMessages = {
   title: m('承認を依頼', 'Request approval'),

@@ -2,7 +2,8 @@
  * Every string Kakunin shows inside a site's page, Japanese first. Pick with translator(lang)
  * (src/ui/i18n/lang.ts). Category and severity names are shared with every page (i18n/labels.ts).
  */
-import { CATEGORY_LABELS, m, SEVERITY_LABELS } from '../i18n/labels';
+import { CATEGORY_LABELS, SEVERITY_LABELS } from '../i18n/labels';
+import { m } from '../i18n/lang';
 
 export { CATEGORY_LABELS, SEVERITY_LABELS };
 

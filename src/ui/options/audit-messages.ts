@@ -1,8 +1,7 @@
 /** Strings of the audit log and checklist sections (issue 4), Japanese first. */
 import type { AuditKind } from '../../messaging/protocol';
 
-type M = { ja: string; en: string };
-const m = (ja: string, en: string): M => ({ ja, en });
+import { m, type M } from '../i18n/lang';
 
 export const KIND_LABELS: Record<AuditKind, M> = {
   held: m('保留', 'Held'),

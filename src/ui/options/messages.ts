@@ -1,5 +1,6 @@
 /** Every string of the options page, Japanese first. Pick one with translator(lang) (ui/i18n/lang.ts). */
-import { CATEGORY_LABELS, m, SEVERITY_LABELS } from '../i18n/labels';
+import { CATEGORY_LABELS, SEVERITY_LABELS } from '../i18n/labels';
+import { m } from '../i18n/lang';
 
 export { CATEGORY_LABELS, SEVERITY_LABELS };
 

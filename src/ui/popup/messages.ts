@@ -1,6 +1,5 @@
 /** The popup's strings, Japanese first. */
-type M = { ja: string; en: string };
-const m = (ja: string, en: string): M => ({ ja, en });
+import { m } from '../i18n/lang';
 
 export const messages = {
   title: m('Kakunin 確認', 'Kakunin'),
