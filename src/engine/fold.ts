@@ -22,28 +22,67 @@ for (const [small, large] of Object.entries(SMALL_TO_LARGE)) SMALL_TO_LARGE_CODE
 const LONG_VOWEL_CODES = new Set([...LONG_VOWEL_LOOKALIKES].map((c) => c.charCodeAt(0)));
 const CHOONPU = 0x30fc;
 
+/**
+ * Lower case of a code unit outside the kana block, when it is one unit (İ's is two: kept, so
+ * indices stay aligned). Asked of the runtime once per code unit and remembered: a draft is mostly
+ * kanji, and a string per character was a fifth of fold's time.
+ */
+const LOWER = new Uint16Array(0x10000);
+const LOWER_KNOWN = new Uint8Array(0x10000);
+function lowerOf(c: number): number {
+  if (c >= 0x41 && c <= 0x5a) return c + 0x20;
+  if (c < 0x80) return c;
+  if (!LOWER_KNOWN[c]) {
+    const lower = String.fromCharCode(c).toLowerCase();
+    LOWER[c] = lower.length === 1 ? lower.charCodeAt(0) : c;
+    LOWER_KNOWN[c] = 1;
+  }
+  return LOWER[c]!;
+}
+
+/** Folds `codes[0..n)` in place (see fold). */
+export function foldCodes(codes: Uint16Array, n: number): void {
+  let prevKana = false;
+  for (let i = 0; i < n; i++) {
+    let c = codes[i]!;
+    if (isHiragana(c)) c += 0x60;
+    if (c >= 0x3000 && c <= 0x30ff) c = SMALL_TO_LARGE_CODE[c - 0x3000] || c;
+    if (prevKana && LONG_VOWEL_CODES.has(c)) c = CHOONPU;
+    else if (c < 0x3000 || c > 0x30ff) c = lowerOf(c);
+    prevKana = isKana(c);
+    codes[i] = c;
+  }
+}
+
+/** The string of code units `codes[0..n)`. */
+export function codesToString(codes: Uint16Array, n: number): string {
+  if (n <= 4096) return String.fromCharCode.apply(null, codes.subarray(0, n) as unknown as number[]);
+  let out = '';
+  for (let i = 0; i < n; i += 4096) out += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + 4096)) as unknown as number[]);
+  return out;
+}
+
 /** Folds hiragana to katakana, small kana to large, long-vowel lookalikes after kana to ー, and case. */
 export function fold(text: string): string {
   const n = text.length;
   const codes = new Uint16Array(n);
-  let prevKana = false;
-  for (let i = 0; i < n; i++) {
-    let c = text.charCodeAt(i);
-    if (isHiragana(c)) c += 0x60;
-    if (c >= 0x3000 && c <= 0x30ff) c = SMALL_TO_LARGE_CODE[c - 0x3000] || c;
-    if (prevKana && LONG_VOWEL_CODES.has(c)) c = CHOONPU;
-    else if (c < 0x3000 || c > 0x30ff) {
-      if (c >= 0x41 && c <= 0x5a) c += 0x20;
-      else if (c >= 0x80) {
-        const lower = String.fromCharCode(c).toLowerCase();
-        if (lower.length === 1) c = lower.charCodeAt(0);
-      }
-    }
-    prevKana = isKana(c);
-    codes[i] = c;
-  }
-  let out = '';
-  for (let i = 0; i < n; i += 4096) out += String.fromCharCode.apply(null, codes.subarray(i, i + 4096) as unknown as number[]);
+  for (let i = 0; i < n; i++) codes[i] = text.charCodeAt(i);
+  foldCodes(codes, n);
+  return codesToString(codes, n);
+}
+
+/**
+ * fold() without its one context rule: every long-vowel lookalike becomes ー, wherever it is.
+ * A function of each character alone, so a string that occurs in a text (as written, folded, or
+ * lower-cased) still occurs in the text once both are folded loosely: the regex prefilter looks
+ * for all literals in this one text. `folded` is fold()'s output (its kana and case are done).
+ */
+export function looseFromFolded(folded: string): string {
+  let i = 0;
+  while (i < folded.length && !LONG_VOWEL_CODES.has(folded.charCodeAt(i))) i++;
+  if (i === folded.length) return folded;
+  let out = folded.slice(0, i);
+  for (; i < folded.length; i++) out += LONG_VOWEL_CODES.has(folded.charCodeAt(i)) ? 'ー' : folded[i]!;
   return out;
 }
 

@@ -7,7 +7,7 @@
  * (宗 教 -> 宗教). The tokenizer runs on this.
  * `folded`: `text` through fold() (kana, case, small kana, long-vowel lookalikes); same length.
  */
-import { fold, isCjk } from './fold';
+import { codesToString, foldCodes, isCjk } from './fold';
 
 export interface NormalizedText {
   original: string;
@@ -18,76 +18,108 @@ export interface NormalizedText {
   ends: Int32Array;
 }
 
-const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
-const SPACE = /[ \t\u00a0\u3000\u2000-\u200a\u202f\u205f\f\v]/;
 /** Marks that combine with the character before them (half-width and spacing dakuten included). */
-const COMBINING = /[\u0300-\u036f\u3099-\u309c\uff9e\uff9f\ufe00-\ufe0f]/;
+const isCombining = (c: number) =>
+  (c >= 0x300 && c <= 0x36f) || (c >= 0x3099 && c <= 0x309c) || c === 0xff9e || c === 0xff9f || (c >= 0xfe00 && c <= 0xfe0f);
+const isZeroWidth = (c: number) => (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff || c === 0xad;
+const isSpace = (c: number) =>
+  c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x0c || c === 0x0b;
 
 /** Characters NFKC leaves alone and that need no special handling: ASCII letters/digits/punctuation, kana, common kanji. */
 const isPlain = (c: number) =>
   (c > 0x20 && c < 0x7f) || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc || (c >= 0x4e00 && c <= 0x9fff);
 
+/** NFKC of one character, by code point: most drafts use a few dozen distinct non-plain characters. */
+const NFKC = new Map<number, string>();
+function nfkcOf(cp: number): string {
+  let out = NFKC.get(cp);
+  if (out === undefined) {
+    out = String.fromCodePoint(cp).normalize('NFKC');
+    if (NFKC.size < 4096) NFKC.set(cp, out);
+  }
+  return out;
+}
+
+/**
+ * Built on code units in typed arrays (a string per character and a regex test per character were
+ * most of its time); `normalize.test.ts` holds it to the string-by-string definition.
+ */
 export function normalize(original: string): NormalizedText {
   const n = original.length;
-  const chars: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+  let cap = n + 16;
+  let codes = new Uint16Array(cap);
+  let starts = new Int32Array(cap);
+  let ends = new Int32Array(cap);
+  let m = 0;
+  const push = (c: number, start: number, end: number) => {
+    if (m === cap) {
+      cap *= 2;
+      const grow = <T extends Uint16Array | Int32Array>(a: T, make: new (n: number) => T): T => {
+        const b = new make(cap);
+        b.set(a);
+        return b;
+      };
+      codes = grow(codes, Uint16Array);
+      starts = grow(starts, Int32Array);
+      ends = grow(ends, Int32Array);
+    }
+    codes[m] = c;
+    starts[m] = start;
+    ends[m] = end;
+    m++;
+  };
 
   let i = 0;
   while (i < n) {
     const c = original.charCodeAt(i);
     // Fast path: most characters map to themselves (and a following combining mark is rare).
-    if (isPlain(c) && !(i + 1 < n && COMBINING.test(original[i + 1]!))) {
-      chars.push(original[i]!);
-      starts.push(i);
-      ends.push(i + 1);
+    if (isPlain(c) && !(i + 1 < n && isCombining(original.charCodeAt(i + 1)))) {
+      push(c, i, i + 1);
       i++;
       continue;
     }
     const cp = original.codePointAt(i)!;
     let end = i + (cp > 0xffff ? 2 : 1);
-    const ch = original.slice(i, end);
-    if (ZERO_WIDTH.test(ch) || ch === '\r') {
+    if (!(end < n && isCombining(original.charCodeAt(end))) && cp > 0x0d && !isSpace(cp) && !isZeroWidth(cp) && cp !== 0x309b && cp !== 0x309c) {
+      // One character alone: its NFKC form, remembered (。、「」, full-width forms, emoji…).
+      const out = nfkcOf(cp);
+      for (let k = 0; k < out.length; k++) push(out.charCodeAt(k), i, end);
       i = end;
       continue;
     }
-    if (SPACE.test(ch)) {
+    if (cp <= 0xffff && (isZeroWidth(c) || c === 0x0d)) {
+      i = end;
+      continue;
+    }
+    if (cp <= 0xffff && isSpace(c)) {
       let j = end;
-      while (j < n && (SPACE.test(original[j]!) || ZERO_WIDTH.test(original[j]!))) j++;
-      chars.push(' ');
-      starts.push(i);
-      ends.push(j);
+      while (j < n && (isSpace(original.charCodeAt(j)) || isZeroWidth(original.charCodeAt(j)))) j++;
+      push(0x20, i, j);
       i = j;
       continue;
     }
-    while (end < n && COMBINING.test(original[end]!)) end++;
+    while (end < n && isCombining(original.charCodeAt(end))) end++;
     // ゛/゜ are spacing marks whose NFKC adds a space: make them combining first.
-    const cluster = original.slice(i, end).replace(/\u309b/g, '\u3099').replace(/\u309c/g, '\u309a');
-    for (const out of cluster.normalize('NFKC')) {
-      // An astral character stays one unit pair; map both halves to the cluster.
-      for (let k = 0; k < out.length; k++) {
-        chars.push(out[k]!);
-        starts.push(i);
-        ends.push(end);
-      }
-    }
+    const cluster = original.slice(i, end).replace(/\u309b/g, '\u3099').replace(/\u309c/g, '\u309a').normalize('NFKC');
+    // An astral character stays one unit pair; both halves map to the cluster.
+    for (let k = 0; k < cluster.length; k++) push(cluster.charCodeAt(k), i, end);
     i = end;
   }
 
-  // Drop a space that touches a CJK character on either side.
-  let text = '';
-  const s = new Int32Array(chars.length);
-  const e = new Int32Array(chars.length);
-  let m = 0;
-  for (let k = 0; k < chars.length; k++) {
-    const ch = chars[k]!;
-    if (ch === ' ' && k > 0 && k < chars.length - 1 && (isCjk(chars[k - 1]!.charCodeAt(0)) || isCjk(chars[k + 1]!.charCodeAt(0)))) continue;
-    text += ch;
-    s[m] = starts[k]!;
-    e[m] = ends[k]!;
-    m++;
+  // Drop a space that touches a CJK character on either side (in place: the write index never
+  // passes the read index).
+  let w = 0;
+  for (let k = 0; k < m; k++) {
+    const c = codes[k]!;
+    if (c === 0x20 && k > 0 && k < m - 1 && (isCjk(codes[k - 1]!) || isCjk(codes[k + 1]!))) continue;
+    codes[w] = c;
+    starts[w] = starts[k]!;
+    ends[w] = ends[k]!;
+    w++;
   }
-  return { original, text, folded: fold(text), starts: s.subarray(0, m), ends: e.subarray(0, m) };
+  const text = codesToString(codes, w);
+  foldCodes(codes, w);
+  return { original, text, folded: codesToString(codes, w), starts: starts.subarray(0, w), ends: ends.subarray(0, w) };
 }
 
 /** Maps a span of normalized text back to the original text. */

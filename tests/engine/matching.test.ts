@@ -136,6 +136,24 @@ describe('entry conditions', () => {
     expect(hits(e, 'ばかじゃね?バカだろ')).toEqual(['ばかじゃね', 'バカだろ']);
   });
 
+  it('the literal prefilter never hides a regex match, whatever text the regex runs on', async () => {
+    // Each regex is only run when one of its required literals is in the draft, looked for in one
+    // loosely folded text: kana, case and long-vowel lookalikes must not make it miss.
+    const e = await engineOf([
+      { patterns: [{ re: 'スーパー(セール|sale)', fold: true }] },
+      { patterns: [{ re: 'ぜったい儲かる' }] },
+      { patterns: [{ re: 'GUARANTEED\\s+returns?', flags: 'i' }] },
+      { patterns: [{ re: 'a-b-c' }] },
+    ]);
+    expect(hits(e, 'すう〜ぱ〜せーる')).toEqual([]);
+    expect(hits(e, 'す〜ぱ〜セール!')).toEqual(['す〜ぱ〜セール']);
+    expect(hits(e, 'スーパーSALE')).toEqual(['スーパーSALE']);
+    expect(hits(e, 'ぜったい儲かる')).toEqual(['ぜったい儲かる']);
+    expect(hits(e, 'ゼッタイ儲かる')).toEqual([]); // a plain regex runs on the text as written
+    expect(hits(e, 'Guaranteed Returns for all')).toEqual(['Guaranteed Returns']);
+    expect(hits(e, 'a-b-c')).toEqual(['a-b-c']);
+  });
+
   it('unless: a disclosure anywhere in the draft turns the entry off', async () => {
     const e = await engineOf([{ patterns: ['ご招待いただき'], unless: ['#PR', '(広告|プロモーション)'] }]);
     expect(hits(e, 'ホテルにご招待いただきました')).toEqual(['ご招待いただき']);

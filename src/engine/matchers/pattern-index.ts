@@ -4,7 +4,7 @@
  */
 import type { Analysis, Span } from '../analysis';
 import type { Pattern } from '../dictionary/schema';
-import { foldKana } from '../fold';
+import { fold, foldKana, looseFromFolded } from '../fold';
 import type { Tokenizer } from '../tokenizer/types';
 import { compilePart, PartMatcher, partFromData, partKey, partToData, type Part, type PartData } from './phrase';
 import { expandPhraseSlots } from './phrase-syntax';
@@ -121,13 +121,13 @@ export class PatternIndex {
   /** For each part, the patterns whose first slot it can fill (only those need combining). */
   private firstSlotOf: number[][] | undefined;
   /**
-   * The regexes' required literals in one trie per text they run on (bit 1: folded, bit 2: lower
-   * case for `i`): one walk over the draft tells which regexes can match at all.
+   * The regexes' required literals, folded loosely (looseFromFolded), in one trie: one walk over
+   * the loosely folded draft tells which regexes can match at all, whichever text each runs on.
    */
-  private literalTries: CharTrie[] | undefined;
+  private literalTrie: CharTrie | undefined;
   /**
    * Per pattern id, read on every lookup without touching the compiled objects (two shapes, so a
-   * polymorphic load): 0 a phrase, 1 + text mode a regex with required literals, 5 a regex without.
+   * polymorphic load): 0 a phrase, 1 a regex with required literals, 2 a regex without.
    */
   private gate: Uint8Array | undefined;
 
@@ -140,12 +140,11 @@ export class PatternIndex {
         for (const slots of c.variants) for (const p of slots[0]!) if (first[p]!.at(-1) !== id) first[p]!.push(id);
       });
       this.firstSlotOf = first;
-      this.gate = Uint8Array.from(this.compiled, (c) => (c.kind === 'phrase' ? 0 : c.literals ? 1 + textMode(c) : 5));
-      this.literalTries = [new CharTrie(), new CharTrie(), new CharTrie(), new CharTrie()];
+      this.gate = Uint8Array.from(this.compiled, (c) => (c.kind === 'phrase' ? 0 : c.literals ? 1 : 2));
+      this.literalTrie = new CharTrie();
       this.compiled.forEach((c, id) => {
         if (c.kind !== 're' || !c.literals) return;
-        const trie = this.literalTries![textMode(c)]!;
-        for (const l of c.literals) trie.insert(l, id);
+        for (const l of c.literals) this.literalTrie!.insert(looseFromFolded(fold(l)), id);
       });
     }
     return this.matcher;
@@ -161,15 +160,14 @@ export class PatternIndex {
     const mayHit = new Uint8Array(this.compiled.length);
     for (const p of partHits.keys()) for (const id of this.firstSlotOf![p]!) mayHit[id] = 1;
     const memo = new Map<number, Span[]>();
-    const texts: Array<() => string> = [() => a.norm.text, () => a.norm.folded, () => a.norm.text.toLowerCase(), () => a.norm.folded.toLowerCase()];
-    const possible: Array<Uint8Array | undefined> = [];
-    /** the regexes whose required literals occur in the text of this mode (one trie walk) */
-    const possibleIn = (mode: number): Uint8Array => {
+    let possible: Uint8Array | undefined;
+    /** the regexes whose required literals occur in the draft (one trie walk) */
+    const possibleRegexes = (): Uint8Array => {
       const may = new Uint8Array(this.compiled.length);
-      const text = texts[mode]!();
-      const trie = this.literalTries![mode]!;
+      const text = looseFromFolded(a.norm.folded);
+      const trie = this.literalTrie!;
       for (let i = 0; i < text.length; i++) trie.walk(text, i, (_end, ids) => { for (const r of ids) may[r] = 1; });
-      return (possible[mode] = may);
+      return (possible = may);
     };
     const gate = this.gate!;
     const size = this.compiled.length;
@@ -177,7 +175,7 @@ export class PatternIndex {
       get: (id: number): Span[] => {
         if (id >= size) return NO_HITS;
         const g = gate[id]!;
-        if (g === 0 ? !mayHit[id] : g < 5 && !(possible[g - 1] ?? possibleIn(g - 1))[id]) return NO_HITS;
+        if (g === 0 ? !mayHit[id] : g === 1 && !(possible ?? possibleRegexes())[id]) return NO_HITS;
         const c = this.compiled[id]!;
         let spans = memo.get(id);
         if (spans === undefined) {
@@ -191,9 +189,6 @@ export class PatternIndex {
 }
 
 const NO_HITS: Span[] = [];
-
-/** Which text a regex runs on, as its literals are matched: bit 1 folded, bit 2 lower-cased (`i`). */
-const textMode = (c: { re: RegExp; fold: boolean }) => (c.fold ? 1 : 0) | (c.re.flags.includes('i') ? 2 : 0);
 
 /** A draft's hits by pattern id (see PatternIndex.match). */
 export interface PatternHits {

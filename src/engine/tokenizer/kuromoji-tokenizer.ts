@@ -164,10 +164,37 @@ export function createKuromojiTokenizer(data: IpadicData, options: TokenizerOpti
   /** unknown-word features by entry id, and character classes by code point (both small sets) */
   const unknownFeatures = new Map<number, string[]>();
   const classOf = new Map<number, ReturnType<UnknownDictionary['lookup']>>();
+  /** the same for BMP characters without a Map lookup: index into bmpClasses (0: not looked up) */
+  const classIndex = new Uint16Array(0x10000);
+  const bmpClasses: Array<ReturnType<UnknownDictionary['lookup']> | undefined> = [undefined];
 
   const traverse = (parent: number, code: number): number => {
     const child = base[parent]! + code;
     return child >= 0 && child < check.length && check[child] === parent ? child : -1;
+  };
+
+  /**
+   * The trie node after one BMP character from the root, by code unit (0: not looked up yet, -1:
+   * no word starts with it). Every position of every segment takes this first step; most walks
+   * end one or two characters later.
+   */
+  const afterFirst = new Int32Array(0x10000);
+  /** One character down the trie, which is keyed on UTF-8 bytes (doublearray 0.0.2); -1: no child. */
+  const step = (node: number, cp: number): number => {
+    if (cp < 0x80) return traverse(node, cp);
+    if (cp < 0x800) {
+      node = traverse(node, (cp >>> 6) | 0xc0);
+      return node >= 0 ? traverse(node, (cp & 0x3f) | 0x80) : -1;
+    }
+    if (cp < 0x10000) {
+      node = traverse(node, (cp >>> 12) | 0xe0);
+      if (node >= 0) node = traverse(node, ((cp >>> 6) & 0x3f) | 0x80);
+      return node >= 0 ? traverse(node, (cp & 0x3f) | 0x80) : -1;
+    }
+    node = traverse(node, (cp >>> 18) | 0xf0);
+    if (node >= 0) node = traverse(node, ((cp >>> 12) & 0x3f) | 0x80);
+    if (node >= 0) node = traverse(node, ((cp >>> 6) & 0x3f) | 0x80);
+    return node >= 0 ? traverse(node, (cp & 0x3f) | 0x80) : -1;
   };
 
   /** Appends a KNOWN node for every dictionary word starting at `pos`; returns how many. */
@@ -181,21 +208,10 @@ export function createKuromojiTokenizer(data: IpadicData, options: TokenizerOpti
         cp = ((cp - 0xd800) << 10) + (s.charCodeAt(i + 1) - 0xdc00) + 0x10000;
         width = 2;
       }
-      // The trie is keyed on UTF-8 bytes (doublearray 0.0.2).
-      if (cp < 0x80) node = traverse(node, cp);
-      else if (cp < 0x800) {
-        node = traverse(node, (cp >>> 6) | 0xc0);
-        if (node >= 0) node = traverse(node, (cp & 0x3f) | 0x80);
-      } else if (cp < 0x10000) {
-        node = traverse(node, (cp >>> 12) | 0xe0);
-        if (node >= 0) node = traverse(node, ((cp >>> 6) & 0x3f) | 0x80);
-        if (node >= 0) node = traverse(node, (cp & 0x3f) | 0x80);
-      } else {
-        node = traverse(node, (cp >>> 18) | 0xf0);
-        if (node >= 0) node = traverse(node, ((cp >>> 12) & 0x3f) | 0x80);
-        if (node >= 0) node = traverse(node, ((cp >>> 6) & 0x3f) | 0x80);
-        if (node >= 0) node = traverse(node, (cp & 0x3f) | 0x80);
-      }
+      if (i === pos && width === 1) {
+        node = afterFirst[cp]!;
+        if (node === 0) afterFirst[cp] = node = step(0, cp);
+      } else node = step(node, cp);
       if (node < 0) break;
       i += width;
       const leaf = traverse(node, 0);
@@ -223,8 +239,12 @@ export function createKuromojiTokenizer(data: IpadicData, options: TokenizerOpti
     for (let i = 0; i < n; ) {
       const w = isHigh(s.charCodeAt(i)) && i + 1 < n && isLow(s.charCodeAt(i + 1)) ? 2 : 1;
       const cp = s.codePointAt(i)!;
-      let cls = classOf.get(cp);
-      if (!cls) classOf.set(cp, (cls = unknown.lookup(s.slice(i, i + w))));
+      let cls = w === 1 ? bmpClasses[classIndex[cp]!] : classOf.get(cp);
+      if (!cls) {
+        cls = unknown.lookup(s.slice(i, i + w));
+        if (w === 1) classIndex[cp] = bmpClasses.push(cls) - 1;
+        else classOf.set(cp, cls);
+      }
       classes[i] = cls;
       widths[i] = w;
       i += w;
