@@ -79,8 +79,9 @@ describe('phrase matching', () => {
   });
 
   it('matches English phrases case-insensitively on word boundaries with * wildcards', async () => {
-    const e = await engineOf([{ patterns: ['vote * out', 'insult*'] }]);
+    const e = await engineOf([{ patterns: ['vote * out', 'insult*', 'a*ful'] }]);
     expect(hits(e, 'VOTE them out! Insulting.')).toEqual(['VOTE them out', 'Insulting']);
+    expect(hits(e, 'An AWFUL day, an artful dodge')).toEqual(['AWFUL', 'artful']);
     expect(hits(e, 'devote them outright')).toEqual([]);
   });
 

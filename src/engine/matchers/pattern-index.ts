@@ -16,19 +16,19 @@ export const DEFAULT_GAP = 12;
 type Compiled =
   /** variants → slots (separated by gaps) → the parts a slot may be */
   | { kind: 'phrase'; variants: number[][][]; gap: number }
-  /** literals: the regex cannot match a draft that contains none of them (null: always run it) */
-  | { kind: 're'; re: RegExp; fold: boolean; literals: string[] | null };
+  /** literals: the regex cannot match a draft that lacks one of each set (null: always run it) */
+  | { kind: 're'; re: RegExp; fold: boolean; literals: string[][] | null };
 
 /**
  * A compiled index as plain data. The build writes the built-in lists' snapshot next to the
  * tokenizer dictionary, so a fresh service worker skips tokenizing ~20k pattern parts (seconds)
  * and only compiles what a company added. SNAPSHOT_VERSION changes whenever compiled parts would.
  */
-export const SNAPSHOT_VERSION = 5;
+export const SNAPSHOT_VERSION = 6;
 export interface IndexSnapshot {
   version: number;
   parts: PartData[];
-  compiled: Array<{ kind: 'phrase'; variants: number[][][]; gap: number } | { kind: 're'; source: string; flags: string; fold: boolean; literals: string[] | null }>;
+  compiled: Array<{ kind: 'phrase'; variants: number[][][]; gap: number } | { kind: 're'; source: string; flags: string; fold: boolean; literals: string[][] | null }>;
   /** pattern source -> compiled id, so entries find their patterns without compiling them */
   keys: Array<[string, number]>;
 }
@@ -121,10 +121,15 @@ export class PatternIndex {
   /** For each part, the patterns whose first slot it can fill (only those need combining). */
   private firstSlotOf: number[][] | undefined;
   /**
-   * The regexes' required literals, folded loosely (looseFromFolded), in one trie: one walk over
-   * the loosely folded draft tells which regexes can match at all, whichever text each runs on.
+   * The regexes' required literals, folded loosely (looseFromFolded), in one trie that maps each to
+   * the literal sets it belongs to: one walk over the loosely folded draft tells which sets are
+   * present, whichever text each regex runs on. A regex may run when all of its sets are.
    */
   private literalTrie: CharTrie | undefined;
+  /** per regex id: its sets are numbers setStart[id] .. setStart[id] + setCount[id] - 1 */
+  private setStart: Int32Array | undefined;
+  private setCount: Uint8Array | undefined;
+  private sets = 0;
   /**
    * Per pattern id, read on every lookup without touching the compiled objects (two shapes, so a
    * polymorphic load): 0 a phrase, 1 a regex with required literals, 2 a regex without.
@@ -141,11 +146,20 @@ export class PatternIndex {
       });
       this.firstSlotOf = first;
       this.gate = Uint8Array.from(this.compiled, (c) => (c.kind === 'phrase' ? 0 : c.literals ? 1 : 2));
-      this.literalTrie = new CharTrie();
+      const trie = (this.literalTrie = new CharTrie());
+      const setStart = (this.setStart = new Int32Array(this.compiled.length));
+      const setCount = (this.setCount = new Uint8Array(this.compiled.length));
+      let sets = 0;
       this.compiled.forEach((c, id) => {
         if (c.kind !== 're' || !c.literals) return;
-        for (const l of c.literals) this.literalTrie!.insert(looseFromFolded(fold(l)), id);
+        setStart[id] = sets;
+        setCount[id] = c.literals.length;
+        for (const set of c.literals) {
+          for (const l of set) trie.insert(looseFromFolded(fold(l)), sets);
+          sets++;
+        }
       });
+      this.sets = sets;
     }
     return this.matcher;
   }
@@ -161,12 +175,20 @@ export class PatternIndex {
     for (const p of partHits.keys()) for (const id of this.firstSlotOf![p]!) mayHit[id] = 1;
     const memo = new Map<number, Span[]>();
     let possible: Uint8Array | undefined;
-    /** the regexes whose required literals occur in the draft (one trie walk) */
+    /** the regexes whose required literal sets all occur in the draft (one trie walk) */
     const possibleRegexes = (): Uint8Array => {
-      const may = new Uint8Array(this.compiled.length);
+      const present = new Uint8Array(this.sets);
       const text = looseFromFolded(a.norm.folded);
       const trie = this.literalTrie!;
-      for (let i = 0; i < text.length; i++) trie.walk(text, i, (_end, ids) => { for (const r of ids) may[r] = 1; });
+      for (let i = 0; i < text.length; i++) trie.walk(text, i, (_end, sets) => { for (const k of sets) present[k] = 1; });
+      const may = new Uint8Array(this.compiled.length);
+      const { setStart, setCount } = this;
+      for (let id = 0; id < may.length; id++) {
+        if (gate[id] !== 1) continue;
+        let all = 1;
+        for (let k = setStart![id]!, end = k + setCount![id]!; k < end && all; k++) all = present[k]!;
+        may[id] = all;
+      }
       return (possible = may);
     };
     const gate = this.gate!;

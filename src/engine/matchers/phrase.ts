@@ -159,7 +159,10 @@ export class PartMatcher {
   private readings = new CharTrie();
   /** English parts by one of their literal words; parts with only wildcard words by prefix */
   private englishByWord = new Map<string, number[]>();
-  private englishByPrefix: number[] = [];
+  /** ...by the first two letters of their prefix (a draft's words look up only their own two) */
+  private englishByPrefix = new Map<string, number[]>();
+  /** ...and those whose prefix is shorter than two letters */
+  private englishShortPrefix: number[] = [];
 
   constructor(readonly parts: Part[]) {
     const add = (map: Map<string, number[]>, key: string, i: number) => {
@@ -170,7 +173,11 @@ export class PartMatcher {
     };
     parts.forEach((p, i) => {
       if (p.english) {
-        if (p.words.length === 0) return void this.englishByPrefix.push(i);
+        if (p.words.length === 0) {
+          if (p.prefix.length < 2) this.englishShortPrefix.push(i);
+          else add(this.englishByPrefix, p.prefix.slice(0, 2), i);
+          return;
+        }
         // index by the longest literal word: the rarest, so the fewest regexes run
         const word = p.words.reduce((a, b) => (b.length > a.length ? b : a));
         return void add(this.englishByWord, word, i);
@@ -250,9 +257,10 @@ export class PartMatcher {
     const candidates = new Set<number>();
     const words = new Set(folded.match(ENGLISH_WORD) ?? []);
     for (const w of words) for (const pi of this.englishByWord.get(w) ?? []) candidates.add(pi);
-    for (const pi of this.englishByPrefix) {
-      const prefix = this.parts[pi]!.prefix;
-      for (const w of words) if (w.startsWith(prefix)) candidates.add(pi);
+    for (const w of words) {
+      const list = this.englishByPrefix.get(w.slice(0, 2));
+      if (list) for (const pi of list) if (w.startsWith(this.parts[pi]!.prefix)) candidates.add(pi);
+      for (const pi of this.englishShortPrefix) if (w.startsWith(this.parts[pi]!.prefix)) candidates.add(pi);
     }
     for (const pi of candidates) {
       const re = englishRegExp(this.parts[pi]!);

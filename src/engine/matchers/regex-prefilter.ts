@@ -1,30 +1,42 @@
 /**
- * Literals a regular expression cannot match without: if the draft contains none of them, the
- * expression is not run at all. Dictionary regexes are long alternations of words
- * ((創価学会|エホバ|…)の信者…), and most drafts contain none of those words.
+ * Literals a regular expression cannot match without: if the draft lacks them, the expression is
+ * not run at all. Dictionary regexes are long alternations of words
+ * ((創価学会|エホバ|…)の(信者|会員)…), and most drafts contain none of those words.
  *
- * requiredLiterals(source) returns a set S such that every match contains at least one string of
- * S, or null when no such set can be read off the source (then the regex always runs). It is
- * conservative: anything it does not understand yields null for that piece.
+ * requiredLiterals(source) returns sets of strings such that every match contains at least one
+ * string of EACH set (up to MAX_SETS of them, the most telling first), or null when nothing can be
+ * read off the source (then the regex always runs). It is conservative: anything it does not
+ * understand yields nothing for that piece. Sets are ranked by how often their strings occur in
+ * ordinary posts (estimated: a lone particle such as は or が is in nearly every draft, a kanji
+ * word of three characters in few), so (創価学会|エホバ) and (信者|会員) are kept, and の is not
+ * what decides.
  */
 
-type Req = string[] | null;
+/** the sets a piece of a regex requires (each: at least one of its strings); [] = nothing known */
+type Req = string[][];
 
 const META = new Set(['\\', '^', '$', '.', '|', '?', '*', '+', '(', ')', '[', ']', '{', '}']);
 const MAX_LITERALS = 400;
+const MAX_SETS = 3;
 /** sticky: read at a position without slicing the rest of a long source (quadratic) */
 const BOUNDS = /\{(\d+)(,\d*)?\}\??/y;
 const LOOKAROUND = /\?<?[=!]/y;
 
-/** The best of several required sets in a sequence: the one whose shortest literal is longest. */
-function better(a: Req, b: Req): Req {
-  if (!a) return b;
-  if (!b) return a;
-  const minLen = (s: string[]) => Math.min(...s.map((x) => x.length));
-  return minLen(b) > minLen(a) || (minLen(b) === minLen(a) && b.length < a.length) ? b : a;
+const COMMON_CHAR = /^[\u3041-\u309f\u30fc\p{P}\p{S}\s0-9a-z]$/iu;
+/** Roughly how likely an ordinary post contains this string (0..1). */
+function frequency(literal: string): number {
+  const n = [...literal].length;
+  if (/^[\x00-\x7f]+$/.test(literal)) return n <= 1 ? 1 : n <= 3 ? 0.5 : n <= 5 ? 0.1 : 0.02;
+  if (n === 1) return COMMON_CHAR.test(literal) ? 1 : 0.15;
+  if (n === 2) return [...literal].every((c) => COMMON_CHAR.test(c)) ? 0.5 : 0.05;
+  return 0.02;
 }
+/** How likely an ordinary post contains one of the set's strings: lower is a better filter. */
+export const setScore = (set: readonly string[]) => Math.min(1, set.reduce((sum, l) => sum + frequency(l), 0));
 
-export function requiredLiterals(source: string, flags = ''): string[] | null {
+const best = (sets: Req): string[] => sets.reduce((a, b) => (setScore(b) < setScore(a) ? b : a));
+
+export function requiredLiterals(source: string, flags = ''): string[][] | null {
   if (flags.includes('x')) return null;
   let pos = 0;
 
@@ -58,16 +70,18 @@ export function requiredLiterals(source: string, flags = ''): string[] | null {
       pos++;
       branches.push(sequence());
     }
-    if (branches.some((b) => b === null)) return null;
-    const all = [...new Set(branches.flatMap((b) => b!))];
-    return all.length > MAX_LITERALS ? null : all;
+    if (branches.length === 1) return branches[0]!;
+    // Any branch may be the one that matched: one set, of each branch's best set.
+    if (branches.some((b) => b.length === 0)) return [];
+    const all = [...new Set(branches.flatMap(best))];
+    return all.length > MAX_LITERALS ? [] : [all];
   };
 
   const sequence = (): Req => {
-    let best: Req = null;
+    const sets: Req = [];
     let run = '';
     const flush = () => {
-      if (run) best = better(best, [run]);
+      if (run) sets.push([run]);
       run = '';
     };
     /** a literal character and its quantifier, which applies to this character only */
@@ -76,7 +90,7 @@ export function requiredLiterals(source: string, flags = ''): string[] | null {
       if (min === -1) run += text;
       else {
         flush();
-        if (min > 0) best = better(best, [text]);
+        if (min > 0) sets.push([text]);
       }
     };
     while (pos < source.length && source[pos] !== '|' && source[pos] !== ')') {
@@ -97,7 +111,7 @@ export function requiredLiterals(source: string, flags = ''): string[] | null {
         if (source[pos] !== ')') return skipRest();
         pos++;
         const min = quantifier();
-        if (!lookaround && min !== 0) best = better(best, inner);
+        if (!lookaround && min !== 0) sets.push(...inner);
         continue;
       }
       if (ch === '[') {
@@ -144,18 +158,30 @@ export function requiredLiterals(source: string, flags = ''): string[] | null {
       literal(cp);
     }
     flush();
-    return best;
+    return sets;
   };
 
   const skipRest = (): Req => {
     pos = source.length;
-    return null;
+    failed = true;
+    return [];
   };
+  let failed = false;
 
   try {
     const req = alternation();
-    if (pos !== source.length || !req || req.some((s) => s === '')) return null;
-    return flags.includes('i') ? req.map((s) => s.toLowerCase()) : req;
+    if (failed || pos !== source.length) return null;
+    const seen = new Set<string>();
+    const sets = req
+      .filter((set) => set.length > 0 && !set.includes(''))
+      .map((set) => (flags.includes('i') ? [...new Set(set.map((l) => l.toLowerCase()))] : set))
+      .filter((set) => {
+        const key = [...set].sort().join('\u0000');
+        return !seen.has(key) && !!seen.add(key);
+      })
+      .sort((a, b) => setScore(a) - setScore(b))
+      .slice(0, MAX_SETS);
+    return sets.length ? sets : null;
   } catch {
     return null;
   }

@@ -65,6 +65,17 @@ interface Piece {
   part: Part;
 }
 
+/**
+ * What each Japanese pattern cannot match without, tested first: the patterns are tried at every
+ * position of the draft and cost more than the rest of this detector, and most drafts have no
+ * 丁目, no 号室 and no digit-dash-digit at all.
+ */
+const DIGIT_DASH_DIGIT = new RegExp(`[0-9]${DASH}[0-9]`);
+const POSTAL_NUMBER = new RegExp(`[0-9]{3}${DASH}?[0-9]{4}`);
+const mayBeStreet = (t: string) => t.includes('丁目') || t.includes('番') || DIGIT_DASH_DIGIT.test(t);
+const mayBePostal = (t: string) => t.includes('〒') || t.includes('郵便番号') || POSTAL_NUMBER.test(t);
+const mayBeResidence = (t: string) => /[0-9]/.test(t) && BUILDING_NAMES.split('|').some((w) => t.includes(w));
+
 function collect(text: string): Piece[] {
   const urls = urlSpans(text);
   const pieces: Piece[] = [];
@@ -74,8 +85,8 @@ function collect(text: string): Piece[] {
       if (!inside(urls, span) && accept(m)) pieces.push({ span, part });
     }
   };
-  add(POSTAL, 'postal');
-  add(STREET, 'street', (m) => {
+  if (mayBePostal(text)) add(POSTAL, 'postal');
+  if (mayBeStreet(text)) add(STREET, 'street', (m) => {
     const g = m.groups!;
     if (!g.pref && NOT_MUNI.test(g.muni!)) return false;
     // With neither a prefecture nor a town name, a lone ward and one dash (地区3-4) is too weak.
@@ -83,9 +94,9 @@ function collect(text: string): Piece[] {
     const munis = (g.muni!.match(/[市区町村郡]/g) ?? []).length;
     return munis >= 2 || !new RegExp(`^[0-9]+${DASH}[0-9]+$`).test(g.block!);
   });
-  add(ROOM, 'room');
+  if (text.includes('号室')) add(ROOM, 'room');
   add(EN_ROOM, 'room');
-  add(JP_RESIDENCE, 'residence');
+  if (mayBeResidence(text)) add(JP_RESIDENCE, 'residence');
   add(EN_APT, 'residence');
   add(EN_BUILDING, 'residence');
   add(EN_STREET, 'street');

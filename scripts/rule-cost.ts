@@ -1,0 +1,70 @@
+/**
+ * `npm run bench:rules`: which regular expressions cost the most per check, for rule authors.
+ * The built-in engine checks the benchmark's 280-character drafts (as `npm run bench` does) with
+ * every regex execution timed, so the figures are what a check really runs: only regexes whose
+ * required literals are in the draft, and an entry's `requires`/`unless`/`allow` only after its
+ * own patterns hit. Prints the costliest, in microseconds per check (averaged over all checks),
+ * how often they ran, and the entries they belong to. Timing every execution slows the checks
+ * down: compare the figures with each other, not with `npm run bench`.
+ * A regex that runs on most drafts and finds nothing is the one to rewrite: give it a rarer
+ * literal that every match needs, or make it a phrase.
+ */
+import { readFileSync } from 'node:fs';
+import { builtinDictionaries, createKakuninEngine } from '../src/rules/builtin';
+import { foldKana } from '../src/engine/fold';
+import { loadNodeTokenizer } from '../src/node/ipadic';
+
+const TOP = Number(process.argv[2] ?? 25);
+const pool = readFileSync(new URL('../../shared/eval/dev.jsonl', import.meta.url), 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => (JSON.parse(l) as { text: string }).text);
+const drafts = Array.from({ length: 50 }, (_, k) => {
+  let s = '';
+  for (let i = k * 7; s.length < 280; i++) s += pool[i % pool.length];
+  return s.slice(0, 280);
+});
+
+// regex source -> the entries that use it
+const owners = new Map<string, Set<string>>();
+for (const { file } of builtinDictionaries()) {
+  for (const e of file.entries) {
+    const all = [e.patterns, ...(e.requires ?? []).map((g) => (Array.isArray(g) ? g : g.any)), ...(e.unless ?? []).map((g) => (typeof g === 'object' && 'any' in g ? g.any : [g])), e.allow ?? []];
+    for (const p of all.flat()) {
+      if (typeof p === 'string') continue;
+      const source = new RegExp(p.fold ? foldKana(p.re) : p.re, p.flags).source;
+      owners.set(source, (owners.get(source) ?? new Set()).add(e.id));
+    }
+  }
+}
+
+const engine = createKakuninEngine(await loadNodeTokenizer());
+for (let i = 0; i < 500; i++) engine.check(drafts[i % drafts.length]!, { account: 'company', site: 'x' });
+
+const stats = new Map<string, { ms: number; checks: Set<number> }>();
+const exec = RegExp.prototype.exec;
+let check = -1;
+RegExp.prototype.exec = function (this: RegExp, text: string) {
+  if (check < 0 || !this.global) return exec.call(this, text);
+  const t = performance.now();
+  const m = exec.call(this, text);
+  const dt = performance.now() - t;
+  let s = stats.get(this.source);
+  if (!s) stats.set(this.source, (s = { ms: 0, checks: new Set() }));
+  s.ms += dt;
+  s.checks.add(check);
+  return m;
+};
+const CHECKS = 1000;
+for (check = 0; check < CHECKS; check++) engine.check(drafts[check % drafts.length]!, { account: 'company', site: 'x' });
+check = -1;
+RegExp.prototype.exec = exec;
+
+const rows = [...stats].map(([source, s]) => ({ source, us: (s.ms * 1000) / CHECKS, ran: s.checks.size / CHECKS })).sort((a, b) => b.us - a.us);
+const total = rows.reduce((sum, r) => sum + r.us, 0);
+console.log(`${rows.length} regexes ran; together ${total.toFixed(0)} µs per 280-char check (timed one by one, so inflated)`);
+console.log('µs/check  ran   entries / regex');
+for (const r of rows.slice(0, TOP)) {
+  const who = owners.get(r.source);
+  console.log(`${r.us.toFixed(1).padStart(8)}  ${String(Math.round(100 * r.ran)).padStart(3)}%  ${who ? [...who].join(', ') : '(code detector or engine)'}\n                ${r.source.slice(0, 110)}`);
+}
