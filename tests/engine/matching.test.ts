@@ -82,6 +82,14 @@ describe('phrase matching', () => {
     const e = await engineOf([{ patterns: ['vote * out', 'insult*', 'a*ful'] }]);
     expect(hits(e, 'VOTE them out! Insulting.')).toEqual(['VOTE them out', 'Insulting']);
     expect(hits(e, 'An AWFUL day, an artful dodge')).toEqual(['AWFUL', 'artful']);
+  });
+
+  it('English words next to an apostrophe: possessives, quotes, curly apostrophes', async () => {
+    const e = await engineOf([{ patterns: ['government', 'faith', "who'd"] }]);
+    expect(hits(e, "The government's plan")).toEqual(['government']);
+    expect(hits(e, "so-called 'faith' healers")).toEqual(['faith']);
+    expect(hits(e, 'who’d vote for that')).toEqual(['who’d']);
+    expect(hits(e, 'governments and faithful')).toEqual([]);
     expect(hits(e, 'devote them outright')).toEqual([]);
   });
 

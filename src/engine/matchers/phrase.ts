@@ -85,7 +85,10 @@ function englishPart(key: string, s: string): Part {
 /** An English part's regex: word-bounded, `*` a word-character wildcard; made once, when first needed. */
 export function englishRegExp(p: Part): RegExp {
   if (!p.englishRe) {
-    const body = p.s.split(/\s+/).map((w) => w.split('*').map(escapeRegExp).join("[a-z0-9'’]*")).join('\\s+');
+    const body = p.s
+      .split(/\s+/)
+      .map((w) => w.split('*').map((piece) => escapeRegExp(piece).replace(/['’]/g, "['’]")).join("[a-z0-9'’]*"))
+      .join('\\s+');
     p.englishRe = new RegExp(`(?<![a-z0-9])${body}(?![a-z0-9])`, 'g');
   }
   return p.englishRe;
@@ -255,7 +258,16 @@ export class PartMatcher {
     }
     // 4. English: only parts whose index word occurs in the draft run their regex
     const candidates = new Set<number>();
-    const words = new Set(folded.match(ENGLISH_WORD) ?? []);
+    // a word with an apostrophe also counts as its pieces (government's, 'faith') and with a
+    // straight apostrophe (who’d = who'd), as the regexes below read it
+    const words = new Set<string>();
+    for (const w of folded.match(ENGLISH_WORD) ?? []) {
+      words.add(w);
+      if (w.includes("'") || w.includes('’')) {
+        words.add(w.replace(/’/g, "'"));
+        for (const piece of w.split(/['’]/)) if (piece) words.add(piece);
+      }
+    }
     for (const w of words) for (const pi of this.englishByWord.get(w) ?? []) candidates.add(pi);
     for (const w of words) {
       const list = this.englishByPrefix.get(w.slice(0, 2));
