@@ -12,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { builtinDictionaries, createKakuninEngine } from '../src/rules/builtin';
 import { foldKana } from '../src/engine/fold';
+import { entryPatterns } from '../src/engine/dictionary/schema';
 import { loadNodeTokenizer } from '../src/node/ipadic';
 
 const TOP = Number(process.argv[2] ?? 25);
@@ -29,8 +30,7 @@ const drafts = Array.from({ length: 50 }, (_, k) => {
 const owners = new Map<string, Set<string>>();
 for (const { file } of builtinDictionaries()) {
   for (const e of file.entries) {
-    const all = [e.patterns, ...(e.requires ?? []).map((g) => (Array.isArray(g) ? g : g.any)), ...(e.unless ?? []).map((g) => (typeof g === 'object' && 'any' in g ? g.any : [g])), e.allow ?? []];
-    for (const p of all.flat()) {
+    for (const p of entryPatterns(e)) {
       if (typeof p === 'string') continue;
       const source = new RegExp(p.fold ? foldKana(p.re) : p.re, p.flags).source;
       owners.set(source, (owners.get(source) ?? new Set()).add(e.id));

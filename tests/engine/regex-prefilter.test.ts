@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fold, foldKana } from '../../src/engine/fold';
+import { entryPatterns } from '../../src/engine/dictionary/schema';
 import { requiredLiterals } from '../../src/engine/matchers/regex-prefilter';
 import { normalize } from '../../src/engine/normalize';
 import { builtinDictionaries } from '../../src/rules/builtin';
@@ -45,8 +46,7 @@ describe('prefilter on the built-in lists', () => {
     const texts: string[] = [];
     for (const { file } of builtinDictionaries()) {
       for (const e of file.entries) {
-        const all = [...e.patterns, ...(e.allow ?? []), ...(e.unless ?? []), ...(e.requires ?? []).flatMap((g) => (Array.isArray(g) ? g : g.any))];
-        for (const p of all) {
+        for (const p of entryPatterns(e)) {
           if (typeof p === 'object' && 're' in p) {
             const source = p.fold ? foldKana(p.re) : p.re;
             const flags = `${p.flags ?? ''}g`;

@@ -118,6 +118,16 @@ export const EntrySchema = z
 export type Entry = z.infer<typeof EntrySchema>;
 export type EntryInput = z.input<typeof EntrySchema>;
 
+/** Every pattern an entry uses: its own, its `requires` groups', its `unless` (plain and grouped) and its `allow`. */
+export function entryPatterns(e: Entry): Pattern[] {
+  return [
+    ...e.patterns,
+    ...(e.requires ?? []).flatMap((g) => (Array.isArray(g) ? g : g.any)),
+    ...(e.unless ?? []).flatMap((g) => (typeof g === 'object' && 'any' in g ? g.any : [g])),
+    ...(e.allow ?? []),
+  ];
+}
+
 export const DictionaryFileSchema = z
   .object({
     $schema: z.string().optional(),
