@@ -27,15 +27,13 @@ const CHOONPU = 0x30fc;
  * indices stay aligned). Asked of the runtime once per code unit and remembered: a draft is mostly
  * kanji, and a string per character was a fifth of fold's time.
  */
-const LOWER = new Uint16Array(0x10000);
-const LOWER_KNOWN = new Uint8Array(0x10000);
+const LOWER = new Uint16Array(0x10000); // 0: not asked yet (no code unit of 0x80 or more lowers to 0)
 function lowerOf(c: number): number {
   if (c >= 0x41 && c <= 0x5a) return c + 0x20;
   if (c < 0x80) return c;
-  if (!LOWER_KNOWN[c]) {
+  if (LOWER[c] === 0) {
     const lower = String.fromCharCode(c).toLowerCase();
     LOWER[c] = lower.length === 1 ? lower.charCodeAt(0) : c;
-    LOWER_KNOWN[c] = 1;
   }
   return LOWER[c]!;
 }

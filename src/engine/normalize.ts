@@ -80,22 +80,22 @@ export function normalize(original: string): NormalizedText {
     }
     const cp = original.codePointAt(i)!;
     let end = i + (cp > 0xffff ? 2 : 1);
-    if (!(end < n && isCombining(original.charCodeAt(end))) && cp > 0x0d && !isSpace(cp) && !isZeroWidth(cp) && cp !== 0x309b && cp !== 0x309c) {
-      // One character alone: its NFKC form, remembered (。、「」, full-width forms, emoji…).
-      const out = nfkcOf(cp);
-      for (let k = 0; k < out.length; k++) push(out.charCodeAt(k), i, end);
+    if (isZeroWidth(cp) || cp === 0x0d) {
       i = end;
       continue;
     }
-    if (cp <= 0xffff && (isZeroWidth(c) || c === 0x0d)) {
-      i = end;
-      continue;
-    }
-    if (cp <= 0xffff && isSpace(c)) {
+    if (isSpace(cp)) {
       let j = end;
       while (j < n && (isSpace(original.charCodeAt(j)) || isZeroWidth(original.charCodeAt(j)))) j++;
       push(0x20, i, j);
       i = j;
+      continue;
+    }
+    if (!(end < n && isCombining(original.charCodeAt(end))) && cp !== 0x309b && cp !== 0x309c) {
+      // One character alone: its NFKC form, remembered (。、「」, full-width forms, emoji…).
+      const out = nfkcOf(cp);
+      for (let k = 0; k < out.length; k++) push(out.charCodeAt(k), i, end);
+      i = end;
       continue;
     }
     while (end < n && isCombining(original.charCodeAt(end))) end++;

@@ -174,6 +174,8 @@ export class PatternIndex {
     const mayHit = new Uint8Array(this.compiled.length);
     for (const p of partHits.keys()) for (const id of this.firstSlotOf![p]!) mayHit[id] = 1;
     const memo = new Map<number, Span[]>();
+    const gate = this.gate!;
+    const size = this.compiled.length;
     let possible: Uint8Array | undefined;
     /** the regexes whose required literal sets all occur in the draft (one trie walk) */
     const possibleRegexes = (): Uint8Array => {
@@ -191,8 +193,6 @@ export class PatternIndex {
       }
       return (possible = may);
     };
-    const gate = this.gate!;
-    const size = this.compiled.length;
     return {
       get: (id: number): Span[] => {
         if (id >= size) return NO_HITS;

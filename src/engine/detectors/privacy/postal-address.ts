@@ -74,7 +74,8 @@ const DIGIT_DASH_DIGIT = new RegExp(`[0-9]${DASH}[0-9]`);
 const POSTAL_NUMBER = new RegExp(`[0-9]{3}${DASH}?[0-9]{4}`);
 const mayBeStreet = (t: string) => t.includes('丁目') || t.includes('番') || DIGIT_DASH_DIGIT.test(t);
 const mayBePostal = (t: string) => t.includes('〒') || t.includes('郵便番号') || POSTAL_NUMBER.test(t);
-const mayBeResidence = (t: string) => /[0-9]/.test(t) && BUILDING_NAMES.split('|').some((w) => t.includes(w));
+const BUILDING_WORDS = BUILDING_NAMES.split('|');
+const mayBeResidence = (t: string) => /[0-9]/.test(t) && BUILDING_WORDS.some((w) => t.includes(w));
 
 function collect(text: string): Piece[] {
   const urls = urlSpans(text);
