@@ -20,9 +20,18 @@ export interface RegisteredScript {
 
 /** The slice of chrome.scripting used here (injected: the fake browser has no scripting). */
 export interface ScriptingApi {
-  getRegisteredContentScripts(filter?: { ids?: string[] }): Promise<Array<{ id: string }>>;
+  getRegisteredContentScripts(filter?: { ids?: string[] }): Promise<Array<Partial<RegisteredScript> & { id: string }>>;
   registerContentScripts(scripts: RegisteredScript[]): Promise<void>;
+  updateContentScripts(scripts: RegisteredScript[]): Promise<void>;
   unregisterContentScripts(filter?: { ids?: string[] }): Promise<void>;
+}
+
+/** Whether a registration Chrome reports is already `want` (Chrome may write paths with a leading slash). */
+function sameScript(have: Partial<RegisteredScript>, want: RegisteredScript): boolean {
+  const files = (js: readonly string[] | undefined) => (js ?? []).map((f) => f.replace(/^\//, '')).join('\n');
+  const list = (m: readonly string[] | undefined) => [...(m ?? [])].sort().join('\n');
+  return files(have.js) === files(want.js) && list(have.matches) === list(want.matches)
+    && (have.runAt ?? 'document_idle') === want.runAt && (have.persistAcrossSessions ?? true) === want.persistAcrossSessions;
 }
 
 /** Built files (WXT names them after the entrypoints) and the ids we register them under. */
@@ -54,6 +63,11 @@ export function desiredContentScripts(settings: ScriptSettings, staticMatches: r
  * settings changes in a row must not register the same id twice) and never throw: a failure is
  * reported and the next settings change tries again.
  *
+ * A sync changes only what differs: a registration that is already right is left alone, a changed
+ * one is updated in place. Unregistering and registering again on every sync left a window in which
+ * a page loading on an added site got no content script (unchecked, its Post button not held), and
+ * syncs are frequent: every settings change, every worker start (MV3 workers stop when idle).
+ *
  * `settings` may be a function, called only when this sync's turn comes: the background passes
  * "read the settings now", so the last sync always applies the newest settings. (Reading first
  * and syncing after let a slow read at worker start-up, with the settings before a change,
@@ -65,10 +79,14 @@ export function createContentScriptSync(api: ScriptingApi, staticMatches: readon
     queue = queue.then(async () => {
       try {
         const current = typeof settings === 'function' ? await settings() : settings;
-        const existing = (await api.getRegisteredContentScripts({ ids: IDS })).map((s) => s.id);
-        if (existing.length) await api.unregisterContentScripts({ ids: existing });
+        const existing = new Map((await api.getRegisteredContentScripts({ ids: IDS })).map((s) => [s.id, s]));
         const desired = desiredContentScripts(current, staticMatches);
-        if (desired.length) await api.registerContentScripts(desired);
+        const gone = [...existing.keys()].filter((id) => !desired.some((d) => d.id === id));
+        const changed = desired.filter((d) => existing.has(d.id) && !sameScript(existing.get(d.id)!, d));
+        const added = desired.filter((d) => !existing.has(d.id));
+        if (gone.length) await api.unregisterContentScripts({ ids: gone });
+        if (changed.length) await api.updateContentScripts(changed);
+        if (added.length) await api.registerContentScripts(added);
       } catch (e) {
         report(e);
       }

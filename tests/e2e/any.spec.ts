@@ -153,6 +153,34 @@ test('switched on: the form is held on its button and on Enter in the title; an 
     .toMatchObject({ site: 'forum.example.jp', reason: '広報担当が確認済みです', findings: [{ rule: 'compliance/e2e-kuromame', category: 'compliance', severity: 'block' }] });
 });
 
+test('a settings change that leaves the sites as they are leaves the registration alone: no moment a loading page goes unchecked', async () => {
+  await configure(browser.serviceWorker, { ...SITE, anyTextBox: true });
+  await expect.poll(registered, { timeout: 15_000 }).toHaveLength(1);
+  // Record what the worker asks of chrome.scripting from now on.
+  await browser.serviceWorker.evaluate(() => {
+    const g = globalThis as unknown as { __scripting?: string[] };
+    g.__scripting = [];
+    const api = chrome.scripting as unknown as Record<string, (...args: unknown[]) => unknown>;
+    for (const name of ['registerContentScripts', 'updateContentScripts', 'unregisterContentScripts']) {
+      const original = api[name]!.bind(chrome.scripting);
+      api[name] = (...args: unknown[]) => {
+        g.__scripting!.push(name);
+        return original(...args);
+      };
+    }
+  });
+  const calls = () => browser.serviceWorker.evaluate(() => (globalThis as unknown as { __scripting: string[] }).__scripting);
+  // Another rule turned off: the worker re-syncs, finds Chrome's registration already right.
+  await configure(browser.serviceWorker, { ...SITE, anyTextBox: true, disabledRules: ['disaster/sensitive-date', 'abuse/intimidation'] });
+  await page.waitForTimeout(1500);
+  expect(await calls()).toEqual([]);
+  expect(await registered()).toEqual([{ id: 'kakunin-any', matches: [`${ORIGIN}/*`] }]);
+  // A second origin: the same script is updated in place, never unregistered.
+  await configure(browser.serviceWorker, { customSites: [...SITE.customSites, { origin: 'https://board.example.jp', kind: 'any', enabled: true }], anyTextBox: true });
+  await expect.poll(registered, { timeout: 15_000 }).toEqual([{ id: 'kakunin-any', matches: ['https://board.example.jp/*', `${ORIGIN}/*`] }]);
+  expect(await calls()).toEqual(['updateContentScripts']);
+});
+
 test('switched off again: the script is unregistered and the page is no longer checked', async () => {
   await configure(browser.serviceWorker, { ...SITE, anyTextBox: true });
   await expect.poll(registered, { timeout: 15_000 }).toHaveLength(1);

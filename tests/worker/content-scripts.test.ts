@@ -7,7 +7,7 @@ const site = (origin: string, kind: CustomSite['kind'], enabled = true): CustomS
 /** Settings with these added sites; "check every text box" on unless said. */
 const sites = (customSites: CustomSite[], anyTextBox = true) => ({ customSites, anyTextBox });
 
-/** chrome.scripting's registry, in memory, refusing a duplicate id as Chrome does. */
+/** chrome.scripting's registry, in memory, refusing a duplicate id (and an update of an unknown one) as Chrome does. */
 function fakeScripting(): ScriptingApi & { registry: Map<string, RegisteredScript>; calls: string[] } {
   const registry = new Map<string, RegisteredScript>();
   const calls: string[] = [];
@@ -20,6 +20,11 @@ function fakeScripting(): ScriptingApi & { registry: Map<string, RegisteredScrip
     async registerContentScripts(scripts) {
       calls.push(`register ${scripts.map((s) => s.id).join(',')}`);
       for (const s of scripts) if (registry.has(s.id)) throw new Error(`Duplicate script ID '${s.id}'`);
+      for (const s of scripts) registry.set(s.id, s);
+    },
+    async updateContentScripts(scripts) {
+      calls.push(`update ${scripts.map((s) => s.id).join(',')}`);
+      for (const s of scripts) if (!registry.has(s.id)) throw new Error(`Content script with ID '${s.id}' does not exist`);
       for (const s of scripts) registry.set(s.id, s);
     },
     async unregisterContentScripts(filter) {
@@ -58,7 +63,7 @@ describe('desiredContentScripts', () => {
 });
 
 describe('createContentScriptSync', () => {
-  it('replaces the registrations on every change, serialized, and removes them when none are left', async () => {
+  it('follows every change, serialized, and removes the registrations when none are left', async () => {
     const api = fakeScripting();
     const sync = createContentScriptSync(api, STATIC);
     void sync(sites([site('https://a.example', 'mastodon')]));
@@ -70,6 +75,35 @@ describe('createContentScriptSync', () => {
     ]);
     await sync(sites([]));
     expect(api.registry.size).toBe(0);
+  });
+
+  it('leaves a registration that is already right alone and updates a changed one in place: no moment without the script', async () => {
+    const api = fakeScripting();
+    const sync = createContentScriptSync(api, STATIC);
+    const one = sites([site('https://a.example', 'mastodon'), site('https://c.example', 'any')]);
+    await sync(one);
+    expect(api.calls).toEqual(['register kakunin-mastodon,kakunin-any']);
+    // Another settings change (a word list, say) or a worker start: nothing to do.
+    await sync(one);
+    await createContentScriptSync(api, STATIC)(one);
+    expect(api.calls).toHaveLength(1);
+    // An instance added: the Mastodon script is updated, never unregistered; the other untouched.
+    await sync(sites([site('https://a.example', 'mastodon'), site('https://b.example', 'mastodon'), site('https://c.example', 'any')]));
+    expect(api.calls.slice(1)).toEqual(['update kakunin-mastodon']);
+    expect(api.registry.get('kakunin-mastodon')!.matches).toEqual(['https://a.example/*', 'https://b.example/*']);
+    // "Check every text box" off: only that script goes.
+    await sync(sites([site('https://a.example', 'mastodon'), site('https://b.example', 'mastodon'), site('https://c.example', 'any')], false));
+    expect(api.calls.slice(2)).toEqual(['unregister kakunin-any']);
+    expect([...api.registry.keys()]).toEqual(['kakunin-mastodon']);
+  });
+
+  it('takes a registration Chrome reports with a leading slash or in another order as the same', async () => {
+    const api = fakeScripting();
+    api.registry.set('kakunin-mastodon', {
+      id: 'kakunin-mastodon', js: ['/content-scripts/mastodon.js'], matches: ['https://b.example/*', 'https://a.example/*'], runAt: 'document_idle', persistAcrossSessions: true,
+    });
+    await createContentScriptSync(api, STATIC)(sites([site('https://a.example', 'mastodon'), site('https://b.example', 'mastodon')]));
+    expect(api.calls).toEqual([]);
   });
 
   it('reads the sites only when its turn comes, so a change during a slow read still wins', async () => {
