@@ -172,7 +172,15 @@ export class PatternIndex {
   match(a: Analysis): PatternHits {
     const partHits = this.prepare().match(a);
     const mayHit = new Uint8Array(this.compiled.length);
-    for (const p of partHits.keys()) for (const id of this.firstSlotOf![p]!) mayHit[id] = 1;
+    /** the phrase patterns whose first slot some part hit fills, each once */
+    const phraseCandidates: number[] = [];
+    for (const p of partHits.keys()) {
+      for (const id of this.firstSlotOf![p]!) {
+        if (mayHit[id]) continue;
+        mayHit[id] = 1;
+        phraseCandidates.push(id);
+      }
+    }
     const memo = new Map<number, Span[]>();
     const gate = this.gate!;
     const size = this.compiled.length;
@@ -194,6 +202,12 @@ export class PatternIndex {
       return (possible = may);
     };
     return {
+      candidates: (): number[] => {
+        const may = possible ?? possibleRegexes();
+        const out = phraseCandidates.slice();
+        for (let id = 0; id < size; id++) if (gate[id] === 2 || (gate[id] === 1 && may[id])) out.push(id);
+        return out;
+      },
       get: (id: number): Span[] => {
         if (id >= size) return NO_HITS;
         const g = gate[id]!;
@@ -215,6 +229,12 @@ const NO_HITS: Span[] = [];
 /** A draft's hits by pattern id (see PatternIndex.match). */
 export interface PatternHits {
   get(id: number): Span[];
+  /**
+   * Every pattern that may hit this draft (a superset of those that do): the phrases one of whose
+   * first parts occurs, and the regexes whose required literals all do (or that have none). A
+   * pattern not listed has no hits; its `get` is empty.
+   */
+  candidates(): number[];
 }
 
 function matchRegExp(re: RegExp, text: string): Span[] {

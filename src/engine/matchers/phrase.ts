@@ -24,7 +24,7 @@ export interface Part {
   /** an English phrase, matched by a regex made on first use (most never are) */
   english: boolean;
   englishRe?: RegExp;
-  /** English: the words a text must contain for the part to be worth running (no wildcards) */
+  /** English: the words a text must contain for the part to be worth running (see draftWords) */
   words: string[];
   /** English: a word prefix (before `*`) to index by when every word has a wildcard */
   prefix: string;
@@ -69,7 +69,16 @@ export function compilePart(k: ReturnType<typeof partKey>, tokenizer: Tokenizer,
 
 function englishPart(key: string, s: string): Part {
     const words = s.split(/\s+/);
-    const literal = words.filter((w) => !w.includes('*')).flatMap((w) => w.match(ENGLISH_WORD) ?? []);
+    // The word pieces a match must contain whole: not those next to a `*` (elect* is a prefix,
+    // *ism a suffix), but re in re-elect* is. Curly and straight apostrophes are one character to
+    // the regex, and in draftWords.
+    const literal: string[] = [];
+    for (const w of words) {
+      for (const m of w.matchAll(ENGLISH_WORD)) {
+        if (w[m.index - 1] === '*' || w[m.index + m[0].length] === '*') continue;
+        literal.push(m[0].replace(/’/g, "'"));
+      }
+    }
     return {
       key,
       english: true,
@@ -127,6 +136,29 @@ export function partFromData([kind, s, tokens, reading]: PartData): Part {
           return { s: ts, l: l === SAME ? ts : l, lr, rs: rs === SAME ? lr : rs };
         }),
   };
+}
+
+/**
+ * The English words of a draft as an English part's regex can see them: each word of
+ * ENGLISH_WORD with straight apostrophes, and every run of its apostrophe-separated pieces
+ * (government's has government, s and government's; 'don't' has don't), since the regexes
+ * only need a letter or digit not to touch the word.
+ */
+export function draftWords(folded: string): Set<string> {
+  const words = new Set<string>();
+  for (const raw of folded.match(ENGLISH_WORD) ?? []) {
+    const w = raw.replace(/’/g, "'");
+    words.add(w);
+    if (!w.includes("'")) continue;
+    const pieces = w.split("'");
+    for (let i = 0; i < pieces.length; i++) {
+      if (!pieces[i]) continue;
+      let run = pieces[i]!;
+      words.add(run);
+      for (let j = i + 1; j < pieces.length && pieces[j]; j++) words.add((run += `'${pieces[j]}`));
+    }
+  }
+  return words;
 }
 
 /** A kana word matches a kanji pattern token by reading only when the reading is long enough to be unambiguous (かじ: 火事? 家事? 舵?). */
@@ -256,19 +288,14 @@ export class PartMatcher {
         });
       }
     }
-    // 4. English: only parts whose index word occurs in the draft run their regex
+    // 4. English: only parts all of whose literal words occur in the draft run their regex (a
+    // common word like "customers" starts hundreds of parts; their other words rule most out)
     const candidates = new Set<number>();
-    // a word with an apostrophe also counts as its pieces (government's, 'faith') and with a
-    // straight apostrophe (who’d = who'd), as the regexes below read it
-    const words = new Set<string>();
-    for (const w of folded.match(ENGLISH_WORD) ?? []) {
-      words.add(w);
-      if (w.includes("'") || w.includes('’')) {
-        words.add(w.replace(/’/g, "'"));
-        for (const piece of w.split(/['’]/)) if (piece) words.add(piece);
-      }
+    const words = draftWords(folded);
+    for (const w of words) {
+      const list = this.englishByWord.get(w);
+      if (list) for (const pi of list) if (this.parts[pi]!.words.every((x) => words.has(x))) candidates.add(pi);
     }
-    for (const w of words) for (const pi of this.englishByWord.get(w) ?? []) candidates.add(pi);
     for (const w of words) {
       const list = this.englishByPrefix.get(w.slice(0, 2));
       if (list) for (const pi of list) if (w.startsWith(this.parts[pi]!.prefix)) candidates.add(pi);

@@ -4,6 +4,7 @@ import type { CompiledEntry } from '../dictionary/compile';
 import type { PatternHits } from '../matchers/pattern-index';
 import type { RawFinding, ResolvedContext } from '../detectors/types';
 
+const NONE: number[] = [];
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 const distance = (a: Span, b: Span) => Math.max(0, b.start - a.end, a.start - b.end);
 
@@ -21,8 +22,33 @@ export function sentenceIds(text: string): Int32Array {
   return ids;
 }
 
+/**
+ * For a list of entries, the entries each pattern id fires (as one of its `patterns`): a draft
+ * then visits only the entries one of whose patterns may hit it, a few dozen of ~300.
+ */
+const firedBy = new WeakMap<readonly CompiledEntry[], number[][]>();
+
+function entriesByPattern(entries: readonly CompiledEntry[]): number[][] {
+  let by = firedBy.get(entries);
+  if (!by) {
+    by = [];
+    entries.forEach((c, i) => {
+      for (const id of c.patterns) {
+        if (id < 0) continue;
+        const list = (by![id] ??= []);
+        if (list[list.length - 1] !== i) list.push(i);
+      }
+    });
+    firedBy.set(entries, by);
+  }
+  return by;
+}
+
 export function evaluateEntries(entries: readonly CompiledEntry[], hits: PatternHits, ctx: ResolvedContext, sentenceOf: Int32Array): RawFinding[] {
   const out: RawFinding[] = [];
+  const by = entriesByPattern(entries);
+  const visit = new Uint8Array(entries.length);
+  for (const id of hits.candidates()) for (const i of by[id] ?? NONE) visit[i] = 1;
   const sameSentence = (a: Span, b: Span) => sentenceOf[a.start] === sentenceOf[b.start];
   const near = (h: Span, s: Span, g: { within?: number; scope?: 'sentence' }) =>
     (g.within === undefined || distance(h, s) <= g.within) && (g.scope !== 'sentence' || sameSentence(h, s));
@@ -34,7 +60,9 @@ export function evaluateEntries(entries: readonly CompiledEntry[], hits: Pattern
     }
     return out ?? [];
   };
-  for (const c of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    if (!visit[i]) continue;
+    const c = entries[i]!;
     const { entry } = c;
     if (entry.when?.account && entry.when.account !== ctx.account) continue;
     if (entry.when?.sites && ctx.site && !entry.when.sites.includes(ctx.site)) continue;
