@@ -3,13 +3,8 @@ import { fold, isKanaWord } from './fold';
 import { normalize, type NormalizedText } from './normalize';
 import type { Token, Tokenizer } from './tokenizer/types';
 
-export interface TextToken extends Token {
-  /** folded surface and folded base form */
-  s: string;
-  l: string;
-  /** written in kana: may be matched by reading */
-  kana: boolean;
-}
+/** A token with its analysis fields filled in (folded surface `s`, folded base form `l`, `kana`). */
+export type TextToken = Token;
 
 export interface Analysis {
   norm: NormalizedText;
@@ -27,15 +22,14 @@ export interface Span {
 }
 
 /**
- * Tokens with their folded keys, as new objects of one shape (adding fields to the tokenizer's
- * objects made every token change hidden class, which cost more than the rest of the analysis);
- * `folded` is the folded text they index. Folded base forms repeat across drafts: remembered.
+ * Fills in the tokens' folded keys, on the tokenizer's own (fresh) objects, whose shape already has
+ * the fields; `folded` is the folded text they index. Folded base forms repeat across drafts:
+ * remembered.
  */
 const foldedBases = new Map<string, string>();
 const MAX_FOLDED_BASES = 4096;
 
 export function toTextTokens(tokens: Token[], folded?: string): TextToken[] {
-  const out = new Array<TextToken>(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const s = folded === undefined ? fold(t.surface) : folded.slice(t.start, t.end);
@@ -48,23 +42,11 @@ export function toTextTokens(tokens: Token[], folded?: string): TextToken[] {
         foldedBases.set(t.base, l);
       } else l = known;
     }
-    out[i] = {
-      surface: t.surface,
-      start: t.start,
-      end: t.end,
-      pos: t.pos,
-      posDetail: t.posDetail,
-      posDetail2: t.posDetail2,
-      conjugatedForm: t.conjugatedForm,
-      base: t.base,
-      reading: t.reading,
-      known: t.known,
-      s,
-      l,
-      kana: isKanaWord(t.surface),
-    };
+    t.s = s;
+    t.l = l;
+    t.kana = isKanaWord(t.surface);
   }
-  return out;
+  return tokens;
 }
 
 export function analyze(original: string, tokenizer: Tokenizer): Analysis {

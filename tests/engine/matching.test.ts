@@ -4,6 +4,8 @@ import { parseDictionary } from '../../src/engine/dictionary/compile';
 import type { EntryInput } from '../../src/engine/dictionary/schema';
 import { createEngine } from '../../src/engine/index';
 import { expandPhrase, expandPhraseSlots } from '../../src/engine/matchers/phrase-syntax';
+import { PatternIndex } from '../../src/engine/matchers/pattern-index';
+import { analyze } from '../../src/engine/analysis';
 import { tokenizer } from '../support/engine';
 
 const msg = { ja: 'テスト', en: 'test' };
@@ -206,5 +208,23 @@ describe('overrides and merging', () => {
     ]);
     expect(e.check('元本保証').map((f) => [f.text, f.severity])).toEqual([['元本保証', 'block']]);
     expect(e.checkAll('元本保証')).toHaveLength(2);
+  });
+});
+
+describe('pattern hits', () => {
+  it('lists the patterns that may hit, and refuses to answer for an earlier draft (its per-draft flags are reused)', async () => {
+    const tok = await tokenizer();
+    const index = new PatternIndex(tok);
+    const phrase = index.add('宗教');
+    const regex = index.add({ re: '元本保証' });
+    const first = index.match(analyze('宗教の話', tok));
+    expect(first.candidates()).toContain(phrase);
+    expect(first.candidates()).not.toContain(regex);
+    expect(first.get(phrase)).toEqual([{ start: 0, end: 2 }]);
+    const second = index.match(analyze('元本保証です', tok));
+    expect(second.candidates()).toEqual([regex]);
+    expect(second.get(phrase)).toEqual([]);
+    expect(second.get(regex)).toEqual([{ start: 0, end: 4 }]);
+    expect(() => first.get(phrase)).toThrow(/earlier draft/);
   });
 });

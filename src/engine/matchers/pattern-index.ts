@@ -35,8 +35,15 @@ export interface IndexSnapshot {
 
 export class PatternIndex {
   private parts: Part[] = [];
-  /** by raw source and by normalized key (different spellings of one part share it) */
-  private partIds = new Map<string, number>();
+  /**
+   * Part ids by raw source and by normalized key (different spellings of one part share it). An
+   * index from a snapshot makes it on first use: only a company's own patterns need it, and
+   * making it for the ~50k shipped parts was a tenth of a cold start.
+   */
+  private partIdMap: Map<string, number> | undefined = new Map();
+  private get partIds(): Map<string, number> {
+    return (this.partIdMap ??= new Map(this.parts.map((p, i) => [p.key, i])));
+  }
   private compiled: Compiled[] = [];
   private keys = new Map<string, number>();
   private readings = new Map<string, string>();
@@ -85,8 +92,9 @@ export class PatternIndex {
     index.parts = snap.parts.map(partFromData);
     index.compiled = snap.compiled.map((c) => (c.kind === 're' ? { kind: 're', re: new RegExp(c.source, c.flags), fold: c.fold, literals: c.literals } : c));
     index.keys = new Map(snap.keys);
-    // Parts are found again by key; the raw-source aliases are only a compile-time shortcut.
-    index.partIds = new Map(index.parts.map((p, i) => [p.key, i]));
+    // Parts are found again by key (when a pattern outside the snapshot is added); the raw-source
+    // aliases are only a compile-time shortcut.
+    index.partIdMap = undefined;
     return index;
   }
 
@@ -129,7 +137,14 @@ export class PatternIndex {
   /** per regex id: its sets are numbers setStart[id] .. setStart[id] + setCount[id] - 1 */
   private setStart: Int32Array | undefined;
   private setCount: Uint8Array | undefined;
-  private sets = 0;
+  /** the regexes with required literals, and those without (run on every draft) */
+  private literalRegexes: number[] | undefined;
+  private plainRegexes: number[] | undefined;
+  /** the number of the last draft matched, and per phrase / regex / literal set the last draft it may hit */
+  private draft = 0;
+  private phraseStamp: Uint32Array | undefined;
+  private regexStamp: Uint32Array | undefined;
+  private setStamp: Uint32Array | undefined;
   /**
    * Per pattern id, read on every lookup without touching the compiled objects (two shapes, so a
    * polymorphic load): 0 a phrase, 1 a regex with required literals, 2 a regex without.
@@ -159,7 +174,12 @@ export class PatternIndex {
           sets++;
         }
       });
-      this.sets = sets;
+      this.literalRegexes = this.compiled.flatMap((c, id) => (c.kind === 're' && c.literals ? [id] : []));
+      this.plainRegexes = this.compiled.flatMap((c, id) => (c.kind === 're' && !c.literals ? [id] : []));
+      this.phraseStamp = new Uint32Array(this.compiled.length);
+      this.regexStamp = new Uint32Array(this.compiled.length);
+      this.setStamp = new Uint32Array(sets);
+      this.draft = 0;
     }
     return this.matcher;
   }
@@ -171,47 +191,52 @@ export class PatternIndex {
    */
   match(a: Analysis): PatternHits {
     const partHits = this.prepare().match(a);
-    const mayHit = new Uint8Array(this.compiled.length);
-    /** the phrase patterns whose first slot some part hit fills, each once */
-    const phraseCandidates: number[] = [];
+    // Per-draft flags live in arrays kept from draft to draft and stamped with the draft's number
+    // instead of cleared or allocated (three arrays per check were a good part of its garbage).
+    if (this.draft === 0xffffffff) {
+      this.draft = 0;
+      for (const stamps of [this.phraseStamp!, this.regexStamp!, this.setStamp!]) stamps.fill(0);
+    }
+    const draft = ++this.draft;
+    const phraseStamp = this.phraseStamp!;
+    const regexStamp = this.regexStamp!;
+    const setStamp = this.setStamp!;
+    const setStart = this.setStart!;
+    const setCount = this.setCount!;
+    const gate = this.gate!;
+    /** every pattern that may hit: phrases whose first slot a part hit fills, regexes whose literals all occur */
+    const candidates: number[] = [];
     for (const p of partHits.keys()) {
       for (const id of this.firstSlotOf![p]!) {
-        if (mayHit[id]) continue;
-        mayHit[id] = 1;
-        phraseCandidates.push(id);
+        if (phraseStamp[id] === draft) continue;
+        phraseStamp[id] = draft;
+        candidates.push(id);
       }
     }
-    const memo = new Map<number, Span[]>();
-    const gate = this.gate!;
-    const size = this.compiled.length;
-    let possible: Uint8Array | undefined;
-    /** the regexes whose required literal sets all occur in the draft (one trie walk) */
-    const possibleRegexes = (): Uint8Array => {
-      const present = new Uint8Array(this.sets);
-      const text = looseFromFolded(a.norm.folded);
-      const trie = this.literalTrie!;
-      for (let i = 0; i < text.length; i++) trie.walk(text, i, (_end, sets) => { for (const k of sets) present[k] = 1; });
-      const may = new Uint8Array(this.compiled.length);
-      const { setStart, setCount } = this;
-      for (let id = 0; id < may.length; id++) {
-        if (gate[id] !== 1) continue;
-        let all = 1;
-        for (let k = setStart![id]!, end = k + setCount![id]!; k < end && all; k++) all = present[k]!;
-        may[id] = all;
-      }
-      return (possible = may);
+    // the regexes' literal sets present in the draft: one walk of the loosely folded text
+    const text = looseFromFolded(a.norm.folded);
+    const trie = this.literalTrie!;
+    const mark = (_end: number, sets: readonly number[]) => {
+      for (const k of sets) setStamp[k] = draft;
     };
+    for (let i = 0; i < text.length; i++) trie.walk(text, i, mark);
+    for (const id of this.literalRegexes!) {
+      let all = true;
+      for (let k = setStart[id]!, end = k + setCount[id]!; k < end && all; k++) all = setStamp[k] === draft;
+      if (!all) continue;
+      regexStamp[id] = draft;
+      candidates.push(id);
+    }
+    for (const id of this.plainRegexes!) candidates.push(id);
+    const memo = new Map<number, Span[]>();
+    const size = this.compiled.length;
     return {
-      candidates: (): number[] => {
-        const may = possible ?? possibleRegexes();
-        const out = phraseCandidates.slice();
-        for (let id = 0; id < size; id++) if (gate[id] === 2 || (gate[id] === 1 && may[id])) out.push(id);
-        return out;
-      },
+      candidates: () => candidates,
       get: (id: number): Span[] => {
+        if (draft !== this.draft) throw new Error('PatternHits of an earlier draft: use the hits of the last match()');
         if (id >= size) return NO_HITS;
         const g = gate[id]!;
-        if (g === 0 ? !mayHit[id] : g === 1 && !(possible ?? possibleRegexes())[id]) return NO_HITS;
+        if (g === 0 ? phraseStamp[id] !== draft : g === 1 && regexStamp[id] !== draft) return NO_HITS;
         const c = this.compiled[id]!;
         let spans = memo.get(id);
         if (spans === undefined) {
@@ -232,9 +257,9 @@ export interface PatternHits {
   /**
    * Every pattern that may hit this draft (a superset of those that do): the phrases one of whose
    * first parts occurs, and the regexes whose required literals all do (or that have none). A
-   * pattern not listed has no hits; its `get` is empty.
+   * pattern not listed has no hits; its `get` is empty. Read only.
    */
-  candidates(): number[];
+  candidates(): readonly number[];
 }
 
 function matchRegExp(re: RegExp, text: string): Span[] {

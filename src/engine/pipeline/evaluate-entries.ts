@@ -16,7 +16,9 @@ export function sentenceIds(text: string): Int32Array {
   let id = 0;
   for (let i = 0; i < text.length; i++) {
     ids[i] = id;
-    if (/[。！？!?\n]/.test(text[i]!)) id++;
+    const c = text.charCodeAt(i);
+    // 。 ！ ？ ! ? and a line break end a sentence
+    if (c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f || c === 0x0a) id++;
   }
   ids[text.length] = id;
   return ids;
@@ -47,8 +49,10 @@ function entriesByPattern(entries: readonly CompiledEntry[]): number[][] {
 export function evaluateEntries(entries: readonly CompiledEntry[], hits: PatternHits, ctx: ResolvedContext, sentenceOf: Int32Array): RawFinding[] {
   const out: RawFinding[] = [];
   const by = entriesByPattern(entries);
-  const visit = new Uint8Array(entries.length);
-  for (const id of hits.candidates()) for (const i of by[id] ?? NONE) visit[i] = 1;
+  // the entries to visit, in list order (findings come out in the order of the lists)
+  const visit: number[] = [];
+  for (const id of hits.candidates()) for (const i of by[id] ?? NONE) visit.push(i);
+  visit.sort((x, y) => x - y);
   const sameSentence = (a: Span, b: Span) => sentenceOf[a.start] === sentenceOf[b.start];
   const near = (h: Span, s: Span, g: { within?: number; scope?: 'sentence' }) =>
     (g.within === undefined || distance(h, s) <= g.within) && (g.scope !== 'sentence' || sameSentence(h, s));
@@ -60,9 +64,9 @@ export function evaluateEntries(entries: readonly CompiledEntry[], hits: Pattern
     }
     return out ?? [];
   };
-  for (let i = 0; i < entries.length; i++) {
-    if (!visit[i]) continue;
-    const c = entries[i]!;
+  for (let v = 0; v < visit.length; v++) {
+    if (visit[v] === visit[v - 1]) continue;
+    const c = entries[visit[v]!]!;
     const { entry } = c;
     if (entry.when?.account && entry.when.account !== ctx.account) continue;
     if (entry.when?.sites && ctx.site && !entry.when.sites.includes(ctx.site)) continue;

@@ -14,8 +14,8 @@ import UnknownDictionary from 'kuromoji/src/dict/UnknownDictionary.js';
 import type { IpadicData } from './ipadic-format';
 import type { Token, Tokenizer } from './types';
 
-/** kuromoji splits sentences after these (Tokenizer.splitByPunctuation). */
-const PUNCTUATION = /[、。\n]/;
+/** kuromoji splits sentences after these (Tokenizer.splitByPunctuation): 、 。 and a line break. */
+const isPunctuation = (c: number) => c === 0x3001 || c === 0x3002 || c === 0x0a;
 /** Longer unpunctuated runs are cut so one pasted blob cannot make a lattice of unbounded size. */
 const MAX_SEGMENT = 512;
 
@@ -282,6 +282,7 @@ export function createKuromojiTokenizer(data: IpadicData, options: TokenizerOpti
           base: tokBase[name]! < 0 ? surface : str(tokBase[name]!),
           reading: str(tokReading[name]!),
           known: true,
+          s: '', l: '', kana: false,
         });
       } else {
         let f = unknownFeatures.get(name);
@@ -290,6 +291,7 @@ export function createKuromojiTokenizer(data: IpadicData, options: TokenizerOpti
           surface, start, end: start + surface.length,
           pos: f[1] ?? '', posDetail: f[2] ?? '', posDetail2: f[3] ?? '*', conjugatedForm: f[6] ?? '*',
           base: surface, reading: '', known: false,
+          s: '', l: '', kana: false,
         });
       }
     }
@@ -316,16 +318,28 @@ export function createKuromojiTokenizer(data: IpadicData, options: TokenizerOpti
       let start = 0;
       while (start < text.length) {
         let end = start;
-        while (end < text.length && end - start < MAX_SEGMENT && !PUNCTUATION.test(text[end]!)) end++;
-        if (end < text.length && PUNCTUATION.test(text[end]!)) end++;
+        while (end < text.length && end - start < MAX_SEGMENT && !isPunctuation(text.charCodeAt(end))) end++;
+        if (end < text.length && isPunctuation(text.charCodeAt(end))) end++;
         else if (end < text.length && isLow(text.charCodeAt(end))) end--; // never split a surrogate pair
-        // fresh objects of the tokenizer's one shape (a spread would make another)
-        for (const t of segmentTokens(text.slice(start, end))) {
-          out.push({
-            surface: t.surface, start: t.start + start, end: t.end + start,
-            pos: t.pos, posDetail: t.posDetail, posDetail2: t.posDetail2, conjugatedForm: t.conjugatedForm,
-            base: t.base, reading: t.reading, known: t.known,
-          });
+        const segment = text.slice(start, end);
+        if (cacheSize <= 0) {
+          // nobody else holds these: move them to the text's offsets in place
+          for (const t of tokenizeSegment(segment)) {
+            t.start += start;
+            t.end += start;
+            out.push(t);
+          }
+        } else {
+          // the cache's tokens stay as they are: fresh objects of the tokenizer's one shape (a
+          // spread would make another)
+          for (const t of segmentTokens(segment)) {
+            out.push({
+              surface: t.surface, start: t.start + start, end: t.end + start,
+              pos: t.pos, posDetail: t.posDetail, posDetail2: t.posDetail2, conjugatedForm: t.conjugatedForm,
+              base: t.base, reading: t.reading, known: t.known,
+              s: '', l: '', kana: false,
+            });
+          }
         }
         start = end;
       }

@@ -15,8 +15,17 @@ export interface Token {
   /** 読み in katakana; '' when the dictionary has none (unknown words). */
   reading: string;
   known: boolean;
+  /**
+   * Left empty by the tokenizer, filled in by the analysis (analysis.ts: folded surface, folded
+   * base form, written in kana). Created with the token so that filling them in keeps every
+   * token's shape, and no second object per token is needed.
+   */
+  s: string;
+  l: string;
+  kana: boolean;
 }
 
 export interface Tokenizer {
+  /** The text's tokens, new objects on every call: the caller may fill in their analysis fields. */
   tokenize(text: string): Token[];
 }
