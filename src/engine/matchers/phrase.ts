@@ -161,10 +161,6 @@ export function draftWords(folded: string): Set<string> {
   return words;
 }
 
-/** A kana word matches a kanji pattern token by reading only when the reading is long enough to be unambiguous (かじ: 火事? 家事? 舵?). */
-const tokenMatches = (t: Analysis['tokens'][number], p: PatternToken, surfaceOnly: boolean) =>
-  t.s === p.s || (!surfaceOnly && (t.l === p.l || (t.kana && p.lr.length >= MIN_READING && (t.l === p.lr || t.s === p.rs))));
-
 /** A pattern token's distinct non-empty index keys, into `out` (reused). */
 function keysOf(t: PatternToken, surfaceOnly: boolean, withSurfaceReading: boolean, out: string[]): string[] {
   out.length = 0;
@@ -186,10 +182,27 @@ export class PartMatcher {
    * Token-sequence parts by a key of their first token, then (for longer parts) by a key of their
    * second: a common first word (女性, 日本) starts hundreds of parts, its next word only a few.
    */
-  private byFirstToken = new Map<string, { single: number[]; bySecond: Map<string, number[]> | undefined }>();
-  /** scratch arrays for keysOf while building */
-  private firstKeys: string[] = [];
-  private secondKeys: string[] = [];
+  private byFirstToken = new Map<number, { single: number[]; bySecond: Map<number, number[]> | undefined }>();
+  /**
+   * Every string a pattern token has (folded surface, base form, readings), numbered: the tokens
+   * of all parts are rows of flat arrays of these numbers, and a draft's tokens are numbered once
+   * per draft. Comparing parts then reads a few adjacent integers instead of following part ->
+   * tokens -> token -> string through a heap of ~80k parts (memory latency was most of the time).
+   */
+  private vocab = new Map<string, number>();
+  /** part i's tokens are rows tokStart[i] .. tokStart[i + 1] - 1 */
+  private tokStart: Int32Array;
+  private tokS: Int32Array;
+  private tokL: Int32Array;
+  private tokLR: Int32Array;
+  private tokRS: Int32Array;
+  /** the row's base-form reading is long enough to match kana text by (MIN_READING) */
+  private tokLROk: Uint8Array;
+  private surfaceOnly: Uint8Array;
+  /** per draft token (reused): its numbered folded surface and base form (-1: no pattern has it) */
+  private draftS = new Int32Array(64);
+  private draftL = new Int32Array(64);
+  private draftKana = new Uint8Array(64);
   private surfaces = new CharTrie();
   private readings = new CharTrie();
   /** English parts by one of their literal words; parts with only wildcard words by prefix */
@@ -199,8 +212,18 @@ export class PartMatcher {
   /** ...and those whose prefix is shorter than two letters */
   private englishShortPrefix: number[] = [];
 
+  /** the number of a pattern token string ('' is -2: it never equals a draft token's -1) */
+  private idOf(k: string): number {
+    if (k === '') return -2;
+    let id = this.vocab.get(k);
+    if (id === undefined) this.vocab.set(k, (id = this.vocab.size));
+    return id;
+  }
+
   constructor(readonly parts: Part[]) {
-    const add = (map: Map<string, number[]>, key: string, i: number) => {
+    const firstKeys: string[] = [];
+    const secondKeys: string[] = [];
+    const add = <K>(map: Map<K, number[]>, key: K, i: number) => {
       const list = map.get(key);
       if (list) {
         if (list[list.length - 1] !== i) list.push(i);
@@ -221,21 +244,57 @@ export class PartMatcher {
       // before: by surface, base and base reading; the second also by its surface reading)
       const [first, second] = p.tokens;
       if (first) {
-        const firstKeys = keysOf(first, p.surfaceOnly, false, this.firstKeys);
-        for (const k of firstKeys) {
-          let slot = this.byFirstToken.get(k);
-          if (!slot) this.byFirstToken.set(k, (slot = { single: [], bySecond: undefined }));
+        for (const k of keysOf(first, p.surfaceOnly, false, firstKeys)) {
+          const id = this.idOf(k);
+          let slot = this.byFirstToken.get(id);
+          if (!slot) this.byFirstToken.set(id, (slot = { single: [], bySecond: undefined }));
           if (!second) {
             if (slot.single.at(-1) !== i) slot.single.push(i);
           } else {
             slot.bySecond ??= new Map();
-            for (const k2 of keysOf(second, p.surfaceOnly, true, this.secondKeys)) add(slot.bySecond, k2, i);
+            for (const k2 of keysOf(second, p.surfaceOnly, true, secondKeys)) add(slot.bySecond, this.idOf(k2), i);
           }
         }
       }
       this.surfaces.insert(p.s, i);
       if (p.reading) this.readings.insert(p.reading, i);
     });
+    const rows = parts.reduce((n, p) => n + p.tokens.length, 0);
+    this.tokStart = new Int32Array(parts.length + 1);
+    this.tokS = new Int32Array(rows);
+    this.tokL = new Int32Array(rows);
+    this.tokLR = new Int32Array(rows);
+    this.tokRS = new Int32Array(rows);
+    this.tokLROk = new Uint8Array(rows);
+    this.surfaceOnly = new Uint8Array(parts.length);
+    let row = 0;
+    parts.forEach((p, i) => {
+      this.tokStart[i] = row;
+      this.surfaceOnly[i] = p.surfaceOnly ? 1 : 0;
+      for (const t of p.tokens) {
+        this.tokS[row] = this.idOf(t.s);
+        this.tokL[row] = this.idOf(t.l);
+        this.tokLR[row] = this.idOf(t.lr);
+        this.tokRS[row] = this.idOf(t.rs);
+        this.tokLROk[row] = t.lr.length >= MIN_READING ? 1 : 0;
+        row++;
+      }
+    });
+    this.tokStart[parts.length] = row;
+  }
+
+  /**
+   * Whether draft token `ti` (numbered in draftS/draftL) is pattern token row `k`: same folded
+   * surface, or (unless written-form-only) same base form, or a kana word read as the pattern's
+   * reading, only when that reading is long enough to be unambiguous (かじ: 火事? 家事? 舵?).
+   * Draft strings no pattern has are -1, empty pattern strings -2, so neither equals anything.
+   */
+  private rowMatches(ti: number, k: number, surfaceOnly: boolean): boolean {
+    const ts = this.draftS[ti]!;
+    if (ts === this.tokS[k]) return true;
+    if (surfaceOnly) return false;
+    const tl = this.draftL[ti]!;
+    return tl === this.tokL[k] || (this.draftKana[ti] === 1 && this.tokLROk[k] === 1 && (tl === this.tokLR[k] || ts === this.tokRS[k]));
   }
 
   /** Spans of the parts that occur in the draft (a sparse map: most of ~20k parts never do). */
@@ -250,27 +309,48 @@ export class PartMatcher {
     const { tokens, tokenEndingAt } = a;
     const folded = a.norm.folded;
 
+    // number the draft's tokens by the pattern strings they equal
+    if (this.draftS.length < tokens.length) {
+      const n = Math.max(tokens.length, this.draftS.length * 2);
+      this.draftS = new Int32Array(n);
+      this.draftL = new Int32Array(n);
+      this.draftKana = new Uint8Array(n);
+    }
+    const { draftS, draftL, draftKana, vocab, tokStart, surfaceOnly } = this;
+    for (let ti = 0; ti < tokens.length; ti++) {
+      const t = tokens[ti]!;
+      const sId = vocab.get(t.s) ?? -1;
+      draftS[ti] = sId;
+      draftL[ti] = t.l === t.s ? sId : (vocab.get(t.l) ?? -1);
+      draftKana[ti] = t.kana ? 1 : 0;
+    }
+
     for (let ti = 0; ti < tokens.length; ti++) {
       const t = tokens[ti]!;
       // 1. token sequences
-      const next = tokens[ti + 1];
+      const hasNext = ti + 1 < tokens.length;
       for (let pass = 0; pass < 2; pass++) {
-        if (pass === 1 && t.l === t.s) break;
-        const slot = this.byFirstToken.get(pass === 0 ? t.s : t.l);
+        if (pass === 1 && draftL[ti] === draftS[ti]) break;
+        const key = pass === 0 ? draftS[ti]! : draftL[ti]!;
+        if (key < 0) continue;
+        const slot = this.byFirstToken.get(key);
         if (!slot) continue;
-        for (const pi of slot.single) if (tokenMatches(t, this.parts[pi]!.tokens[0]!, this.parts[pi]!.surfaceOnly)) hit(pi, t.start, t.end);
-        if (!next) continue;
+        for (const pi of slot.single) if (this.rowMatches(ti, tokStart[pi]!, surfaceOnly[pi] === 1)) hit(pi, t.start, t.end);
+        if (!hasNext || !slot.bySecond) continue;
         for (let pass2 = 0; pass2 < 2; pass2++) {
-          if (pass2 === 1 && next.l === next.s) break;
-          const list = slot.bySecond?.get(pass2 === 0 ? next.s : next.l);
+          if (pass2 === 1 && draftL[ti + 1] === draftS[ti + 1]) break;
+          const key2 = pass2 === 0 ? draftS[ti + 1]! : draftL[ti + 1]!;
+          if (key2 < 0) continue;
+          const list = slot.bySecond.get(key2);
           if (!list) continue;
           for (const pi of list) {
-            const part = this.parts[pi]!;
-            const pt = part.tokens;
-            if (ti + pt.length > tokens.length) continue;
+            const from = tokStart[pi]!;
+            const n = tokStart[pi + 1]! - from;
+            if (ti + n > tokens.length) continue;
+            const so = surfaceOnly[pi] === 1;
             let ok = true;
-            for (let k = 0; k < pt.length && ok; k++) ok = tokenMatches(tokens[ti + k]!, pt[k]!, part.surfaceOnly);
-            if (ok) hit(pi, t.start, tokens[ti + pt.length - 1]!.end);
+            for (let k = 0; k < n && ok; k++) ok = this.rowMatches(ti + k, from + k, so);
+            if (ok) hit(pi, t.start, tokens[ti + n - 1]!.end);
           }
         }
       }
