@@ -142,6 +142,16 @@ describe('entry conditions', () => {
     expect(hits(e, '信者の方も歓迎。ペットはお断り')).toEqual([]);
   });
 
+  it('requires and unless groups can demand the same or the next/previous sentence ("adjacent")', async () => {
+    const e = await engineOf([{ patterns: ['洗脳'], requires: [{ any: ['教団'], scope: 'adjacent' }] }]);
+    expect(hits(e, 'あの教団の映画を見た。洗脳されそう')).toEqual(['洗脳']);
+    expect(hits(e, '洗脳されそう!あの教団の映画')).toEqual(['洗脳']);
+    expect(hits(e, 'あの教団の映画を見た。面白かった。洗脳されそう')).toEqual([]);
+    const u = await engineOf([{ patterns: ['セール'], unless: [{ any: ['お見舞い'], scope: 'adjacent' }] }]);
+    expect(hits(u, 'お見舞い申し上げます。セールは延期します')).toEqual([]);
+    expect(hits(u, 'お見舞い申し上げます。営業時間を変更します。セールは明日まで')).toEqual(['セール']);
+  });
+
   it('a regular expression can run on the folded text (one kana spelling for both)', async () => {
     const e = await engineOf([{ patterns: [{ re: 'バカ(ジャネ|ダロ)', fold: true }] }]);
     expect(hits(e, 'ばかじゃね?バカだろ')).toEqual(['ばかじゃね', 'バカだろ']);

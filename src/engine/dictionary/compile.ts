@@ -13,11 +13,11 @@ export interface CompiledEntry {
   /** from a company list (not built in): category settings do not cap it */
   company?: boolean;
   patterns: number[];
-  requires: Array<{ ids: number[]; within?: number; position?: 'before' | 'after'; scope?: 'sentence' }>;
+  requires: Array<{ ids: number[]; within?: number; position?: 'before' | 'after'; scope?: 'sentence' | 'adjacent' }>;
   /** anywhere in the draft */
   unless: number[];
   /** only near the hit */
-  unlessNear: Array<{ ids: number[]; within?: number; scope?: 'sentence' }>;
+  unlessNear: Array<{ ids: number[]; within?: number; scope?: 'sentence' | 'adjacent' }>;
   allow: number[];
 }
 

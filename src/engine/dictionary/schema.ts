@@ -53,7 +53,7 @@ export const EntrySchema = z
               within: z.number().int().positive().optional(),
               position: z.enum(['before', 'after']).optional(),
               /** the group's match must be in the hit's sentence */
-              scope: z.literal('sentence').optional(),
+              scope: z.enum(['sentence', 'adjacent']).optional(),
             })
             .strict(),
         ]),
@@ -74,7 +74,7 @@ export const EntrySchema = z
             .object({
               any: z.array(PatternSchema).min(1),
               within: z.number().int().positive().optional(),
-              scope: z.literal('sentence').optional(),
+              scope: z.enum(['sentence', 'adjacent']).optional(),
             })
             .strict()
             .refine((g) => g.within !== undefined || g.scope !== undefined, 'an unless group needs "within" or "scope" (a plain pattern already means anywhere)'),

@@ -9,7 +9,8 @@ const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 const distance = (a: Span, b: Span) => Math.max(0, b.start - a.end, a.start - b.end);
 
 /**
- * `sentenceOf[i]`: the sentence number of normalized-text index i (for `scope: "sentence"`).
+ * `sentenceOf[i]`: the sentence number of normalized-text index i (for `scope: "sentence"` and
+ * `"adjacent"`); a sentence ends after 。！？!? or a line break.
  */
 export function sentenceIds(text: string): Int32Array {
   const ids = new Int32Array(text.length + 1);
@@ -53,9 +54,11 @@ export function evaluateEntries(entries: readonly CompiledEntry[], hits: Pattern
   const visit: number[] = [];
   for (const id of hits.candidates()) for (const i of by[id] ?? NONE) visit.push(i);
   visit.sort((x, y) => x - y);
-  const sameSentence = (a: Span, b: Span) => sentenceOf[a.start] === sentenceOf[b.start];
-  const near = (h: Span, s: Span, g: { within?: number; scope?: 'sentence' }) =>
-    (g.within === undefined || distance(h, s) <= g.within) && (g.scope !== 'sentence' || sameSentence(h, s));
+  /** sentences apart: 0 in the same sentence, 1 in the one before or after */
+  const sentencesApart = (a: Span, b: Span) => Math.abs(sentenceOf[a.start]! - sentenceOf[b.start]!);
+  const near = (h: Span, s: Span, g: { within?: number; scope?: 'sentence' | 'adjacent' }) =>
+    (g.within === undefined || distance(h, s) <= g.within) &&
+    (g.scope === undefined || sentencesApart(h, s) <= (g.scope === 'sentence' ? 0 : 1));
   const spansOf = (ids: number[]) => {
     let out: Span[] | undefined;
     for (const id of ids) {
