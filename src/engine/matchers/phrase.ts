@@ -187,7 +187,7 @@ export class PartMatcher {
    * Every string a pattern token has (folded surface, base form, readings), numbered: the tokens
    * of all parts are rows of flat arrays of these numbers, and a draft's tokens are numbered once
    * per draft. Comparing parts then reads a few adjacent integers instead of following part ->
-   * tokens -> token -> string through a heap of ~80k parts (memory latency was most of the time).
+   * tokens -> token -> string through a heap of ~65k parts (memory latency was most of the time).
    */
   private vocab = new Map<string, number>();
   /** part i's tokens are rows tokStart[i] .. tokStart[i + 1] - 1 */
@@ -297,7 +297,7 @@ export class PartMatcher {
     return tl === this.tokL[k] || (this.draftKana[ti] === 1 && this.tokLROk[k] === 1 && (tl === this.tokLR[k] || ts === this.tokRS[k]));
   }
 
-  /** Spans of the parts that occur in the draft (a sparse map: most of ~20k parts never do). */
+  /** Spans of the parts that occur in the draft (a sparse map: most of ~65k parts never do). */
   match(a: Analysis): Map<number, Span[]> {
     const hits = new Map<number, Span[]>();
     const hit = (i: number, start: number, end: number) => {
