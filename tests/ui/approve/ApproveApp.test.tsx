@@ -59,7 +59,8 @@ describe('approval page', () => {
     expect(within(group as HTMLElement).getByRole('heading').textContent).toContain('Compliance');
     expect([...group.querySelectorAll('[data-rule]')].map((li) => li.getAttribute('data-rule'))).toEqual(['compliance/no1-claim', 'compliance/pr-tag']);
 
-    fireEvent.input(screen.getByLabelText('Comment (optional, sent to the requester)'), { target: { value: '問題ありません' } });
+    // the decision form needs the approver's key too (getIdentity answers independently of the request)
+    fireEvent.input(await screen.findByLabelText('Comment (optional, sent to the requester)'), { target: { value: '問題ありません' } });
     fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
     const result = await screen.findByRole('heading', { name: 'Approved' });
     await waitFor(() => expect(document.activeElement).toBe(result)); // focus moves to the result
