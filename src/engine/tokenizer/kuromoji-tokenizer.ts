@@ -298,9 +298,8 @@ export function createKuromojiTokenizer(data: IpadicData, options: TokenizerOpti
     return out;
   }
 
-  /** The segment's tokens, from the cache when it was seen recently. */
-  function segmentTokens(s: string): Token[] {
-    if (cacheSize <= 0) return tokenizeSegment(s);
+  /** The segment's tokens, from the cache when it was seen recently (with the cache on). */
+  function cachedSegmentTokens(s: string): Token[] {
     let tokens = cache.get(s);
     if (tokens) {
       cache.delete(s); // refresh its age
@@ -332,7 +331,7 @@ export function createKuromojiTokenizer(data: IpadicData, options: TokenizerOpti
         } else {
           // the cache's tokens stay as they are: fresh objects of the tokenizer's one shape (a
           // spread would make another)
-          for (const t of segmentTokens(segment)) {
+          for (const t of cachedSegmentTokens(segment)) {
             out.push({
               surface: t.surface, start: t.start + start, end: t.end + start,
               pos: t.pos, posDetail: t.posDetail, posDetail2: t.posDetail2, conjugatedForm: t.conjugatedForm,
