@@ -23,6 +23,13 @@ const LONG_VOWEL_CODES = new Set([...LONG_VOWEL_LOOKALIKES].map((c) => c.charCod
 const CHOONPU = 0x30fc;
 
 /**
+ * Whether a code unit folds differently by what comes before it (a long-vowel lookalike after
+ * kana becomes ー). Any other unit folds the same wherever it is, so a word that does not start
+ * with one folds the same in every text.
+ */
+export const foldsByContext = (c: number) => LONG_VOWEL_CODES.has(c);
+
+/**
  * Lower case of a code unit outside the kana block, when it is one unit (İ's is two: kept, so
  * indices stay aligned). Asked of the runtime once per code unit and remembered: a draft is mostly
  * kanji, and a string per character was a fifth of fold's time.

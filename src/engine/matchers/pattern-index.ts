@@ -137,6 +137,9 @@ export class PatternIndex {
   /** per regex id: its sets are numbers setStart[id] .. setStart[id] + setCount[id] - 1 */
   private setStart: Int32Array | undefined;
   private setCount: Uint8Array | undefined;
+  /** per distinct literal (the trie's keys): the sets it is in, and the last draft it occurred in */
+  private setsOfLiteral: number[][] | undefined;
+  private literalStamp: Uint32Array | undefined;
   /** the regexes with required literals, and those without (run on every draft) */
   private literalRegexes: number[] | undefined;
   private plainRegexes: number[] | undefined;
@@ -164,16 +167,29 @@ export class PatternIndex {
       const trie = (this.literalTrie = new CharTrie());
       const setStart = (this.setStart = new Int32Array(this.compiled.length));
       const setCount = (this.setCount = new Uint8Array(this.compiled.length));
+      // each distinct literal is one key of the trie, and knows the sets it belongs to
+      const literalIds = new Map<string, number>();
+      const setsOf: number[][] = (this.setsOfLiteral = []);
       let sets = 0;
       this.compiled.forEach((c, id) => {
         if (c.kind !== 're' || !c.literals) return;
         setStart[id] = sets;
         setCount[id] = c.literals.length;
         for (const set of c.literals) {
-          for (const l of set) trie.insert(looseFromFolded(fold(l)), sets);
+          for (const l of set) {
+            const key = looseFromFolded(fold(l));
+            let lit = literalIds.get(key);
+            if (lit === undefined) {
+              literalIds.set(key, (lit = setsOf.length));
+              setsOf.push([]);
+              trie.insert(key, lit);
+            }
+            if (setsOf[lit]!.at(-1) !== sets) setsOf[lit]!.push(sets);
+          }
           sets++;
         }
       });
+      this.literalStamp = new Uint32Array(setsOf.length);
       this.literalRegexes = this.compiled.flatMap((c, id) => (c.kind === 're' && c.literals ? [id] : []));
       this.plainRegexes = this.compiled.flatMap((c, id) => (c.kind === 're' && !c.literals ? [id] : []));
       this.phraseStamp = new Uint32Array(this.compiled.length);
@@ -195,7 +211,7 @@ export class PatternIndex {
     // instead of cleared or allocated (three arrays per check were a good part of its garbage).
     if (this.draft === 0xffffffff) {
       this.draft = 0;
-      for (const stamps of [this.phraseStamp!, this.regexStamp!, this.setStamp!]) stamps.fill(0);
+      for (const stamps of [this.phraseStamp!, this.regexStamp!, this.setStamp!, this.literalStamp!]) stamps.fill(0);
     }
     const draft = ++this.draft;
     const phraseStamp = this.phraseStamp!;
@@ -216,8 +232,14 @@ export class PatternIndex {
     // the regexes' literal sets present in the draft: one walk of the loosely folded text
     const text = looseFromFolded(a.norm.folded);
     const trie = this.literalTrie!;
-    const mark = (_end: number, sets: readonly number[]) => {
-      for (const k of sets) setStamp[k] = draft;
+    const literalStamp = this.literalStamp!;
+    const setsOf = this.setsOfLiteral!;
+    // a literal marks its sets once per draft, however often it occurs
+    const mark = (_end: number, literals: readonly number[]) => {
+      const lit = literals[0]!;
+      if (literalStamp[lit] === draft) return;
+      literalStamp[lit] = draft;
+      for (const k of setsOf[lit]!) setStamp[k] = draft;
     };
     for (let i = 0; i < text.length; i++) trie.walk(text, i, mark);
     for (const id of this.literalRegexes!) {
@@ -277,27 +299,47 @@ function matchRegExp(re: RegExp, text: string): Span[] {
 
 const slotSets = new WeakMap<number[], Set<number>>();
 
+/** The hits of any of a slot's parts, into `out` (a new array unless the slot is one part). */
+function slotHits(slot: number[], partHits: Map<number, Span[]>): Span[] {
+  if (slot.length === 1) return partHits.get(slot[0]!) ?? NO_HITS;
+  let out: Span[] | undefined;
+  if (slot.length <= partHits.size) {
+    for (let k = 0; k < slot.length; k++) {
+      const h = partHits.get(slot[k]!);
+      if (h !== undefined) out === undefined ? (out = h.slice()) : out.push(...h);
+    }
+    return out ?? NO_HITS;
+  }
+  // a slot of hundreds of parts (a word list) against a draft's few dozen part hits
+  let set = slotSets.get(slot);
+  if (!set) slotSets.set(slot, (set = new Set(slot)));
+  for (const [p, spans] of partHits) if (set.has(p)) out === undefined ? (out = spans.slice()) : out.push(...spans);
+  return out ?? NO_HITS;
+}
+
 /** A pattern's spans: each variant's first slot, then every later slot within `gap` of the previous. */
 function combine(c: Extract<Compiled, { kind: 'phrase' }>, partHits: Map<number, Span[]>): Span[] {
-  const out: Span[] = [];
-  const slotHits = (slot: number[]) => {
-    if (slot.length === 1) return partHits.get(slot[0]!) ?? NO_HITS;
-    if (slot.length <= partHits.size) return slot.flatMap((p) => partHits.get(p) ?? NO_HITS);
-    // a slot of hundreds of parts (a word list) against a draft's few dozen part hits
-    let set = slotSets.get(slot);
-    if (!set) slotSets.set(slot, (set = new Set(slot)));
-    const out: Span[] = [];
-    for (const [p, spans] of partHits) if (set.has(p)) for (const h of spans) out.push(h);
-    return out;
-  };
-  for (const slots of c.variants) {
-    const first = slotHits(slots[0]!);
+  let out: Span[] | undefined;
+  const variants = c.variants;
+  for (let v = 0; v < variants.length; v++) {
+    const slots = variants[v]!;
+    const first = slotHits(slots[0]!, partHits);
     if (first.length === 0) continue;
     if (slots.length === 1) {
-      out.push(...first);
+      if (out === undefined) out = first.slice();
+      else for (const h of first) out.push(h);
       continue;
     }
-    const rest = slots.slice(1).map((slot) => slotHits(slot).sort((x, y) => x.start - y.start));
+    // the later slots' hits, each sorted by start (computed once the first slot hit)
+    const rest: Span[][] = [];
+    let none = false;
+    for (let k = 1; k < slots.length && !none; k++) {
+      const h = slotHits(slots[k]!, partHits);
+      if (h.length === 0) none = true;
+      // one part's hits are in text order already; several parts' are a fresh array to sort
+      else rest.push(slots[k]!.length === 1 ? h : h.sort(byStart));
+    }
+    if (none) continue;
     for (const h of first) {
       let end = h.end;
       let ok = true;
@@ -306,8 +348,10 @@ function combine(c: Extract<Compiled, { kind: 'phrase' }>, partHits: Map<number,
         if (next) end = next.end;
         else ok = false;
       }
-      if (ok) out.push({ start: h.start, end });
+      if (ok) (out ??= []).push({ start: h.start, end });
     }
   }
-  return out;
+  return out ?? NO_HITS;
 }
+
+const byStart = (x: Span, y: Span) => x.start - y.start;

@@ -7,7 +7,7 @@
  *  4. English (ASCII) parts: case-insensitive, word-bounded, `*` = any word characters.
  */
 import type { Analysis, Span } from '../analysis';
-import { fold, isKanaWord } from '../fold';
+import { fold, foldsByContext, isKanaWord } from '../fold';
 import { normalize } from '../normalize';
 import { CharTrie } from './char-trie';
 import type { Tokenizer } from '../tokenizer/types';
@@ -176,6 +176,8 @@ function keysOf(t: PatternToken, surfaceOnly: boolean, withSurfaceReading: boole
   return out;
 }
 
+const UNNUMBERED = -3;
+
 /** Finds every occurrence of each part. Returns spans per part index. */
 export class PartMatcher {
   /**
@@ -211,6 +213,29 @@ export class PartMatcher {
   private englishByPrefix = new Map<string, number[]>();
   /** ...and those whose prefix is shorter than two letters */
   private englishShortPrefix: number[] = [];
+
+  /**
+   * The numbers of a dictionary word's folded surface and base form (by Token.word), remembered
+   * from draft to draft: a Map lookup of two fresh strings per token was a twentieth of a check.
+   * UNNUMBERED where not seen yet.
+   */
+  private wordS = new Int32Array(0);
+  private wordL = new Int32Array(0);
+
+  private rememberWord(w: number, sId: number, lId: number): void {
+    if (w >= this.wordS.length) {
+      const n = Math.max(w + 1, this.wordS.length * 2, 1024);
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(n).fill(UNNUMBERED);
+        b.set(a);
+        return b;
+      };
+      this.wordS = grow(this.wordS);
+      this.wordL = grow(this.wordL);
+    }
+    this.wordS[w] = sId;
+    this.wordL[w] = lId;
+  }
 
   /** the number of a pattern token string ('' is -2: it never equals a draft token's -1) */
   private idOf(k: string): number {
@@ -319,9 +344,20 @@ export class PartMatcher {
     const { draftS, draftL, draftKana, vocab, tokStart, surfaceOnly } = this;
     for (let ti = 0; ti < tokens.length; ti++) {
       const t = tokens[ti]!;
-      const sId = vocab.get(t.s) ?? -1;
+      const w = t.word;
+      let sId: number;
+      let lId: number;
+      if (w >= 0 && w < this.wordS.length && this.wordS[w] !== UNNUMBERED) {
+        sId = this.wordS[w]!;
+        lId = this.wordL[w]!;
+      } else {
+        sId = vocab.get(t.s) ?? -1;
+        lId = t.l === t.s ? sId : (vocab.get(t.l) ?? -1);
+        // a dictionary word folds the same in every draft unless its first unit depends on the one before
+        if (w >= 0 && !foldsByContext(t.surface.charCodeAt(0))) this.rememberWord(w, sId, lId);
+      }
       draftS[ti] = sId;
-      draftL[ti] = t.l === t.s ? sId : (vocab.get(t.l) ?? -1);
+      draftL[ti] = lId;
       draftKana[ti] = t.kana ? 1 : 0;
     }
 

@@ -5,6 +5,7 @@ import type { PatternHits } from '../matchers/pattern-index';
 import type { RawFinding, ResolvedContext } from '../detectors/types';
 
 const NONE: number[] = [];
+const NO_SPANS: Span[] = [];
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 const distance = (a: Span, b: Span) => Math.max(0, b.start - a.end, a.start - b.end);
 
@@ -78,19 +79,20 @@ export function evaluateEntries(entries: readonly CompiledEntry[], hits: Pattern
     let primary = spansOf(c.patterns);
     if (primary.length === 0) continue;
     if (spansOf(c.unless).length > 0) continue;
-    const groups = c.requires.map((g) => ({ ...g, spans: spansOf(g.ids) }));
-    if (groups.some((g) => g.spans.length === 0)) continue;
     // Each group needs a match on its side of the hit (if it says) and within its distance (if any).
-    primary = primary.filter((h) =>
-      groups.every((g) =>
-        g.spans.some(
+    for (let k = 0; k < c.requires.length && primary.length > 0; k++) {
+      const g = c.requires[k]!;
+      const spans = spansOf(g.ids);
+      primary = spans.length === 0 ? NO_SPANS : primary.filter((h) =>
+        spans.some(
           (s) =>
             (g.position !== 'before' || s.end <= h.start) &&
             (g.position !== 'after' || s.start >= h.end) &&
             near(h, s, g),
         ),
-      ),
-    );
+      );
+    }
+    if (primary.length === 0) continue;
     for (const g of c.unlessNear) {
       const spans = spansOf(g.ids);
       if (spans.length) primary = primary.filter((h) => !spans.some((s) => near(h, s, g)));

@@ -281,7 +281,7 @@ export function createKuromojiTokenizer(data: IpadicData, options: TokenizerOpti
           pos: f[0]!, posDetail: f[1]!, posDetail2: f[2]!, conjugatedForm: f[5]!,
           base: tokBase[name]! < 0 ? surface : str(tokBase[name]!),
           reading: str(tokReading[name]!),
-          known: true,
+          known: true, word: name,
           s: '', l: '', kana: false,
         });
       } else {
@@ -290,7 +290,7 @@ export function createKuromojiTokenizer(data: IpadicData, options: TokenizerOpti
         out.push({
           surface, start, end: start + surface.length,
           pos: f[1] ?? '', posDetail: f[2] ?? '', posDetail2: f[3] ?? '*', conjugatedForm: f[6] ?? '*',
-          base: surface, reading: '', known: false,
+          base: surface, reading: '', known: false, word: -1,
           s: '', l: '', kana: false,
         });
       }
@@ -335,7 +335,7 @@ export function createKuromojiTokenizer(data: IpadicData, options: TokenizerOpti
             out.push({
               surface: t.surface, start: t.start + start, end: t.end + start,
               pos: t.pos, posDetail: t.posDetail, posDetail2: t.posDetail2, conjugatedForm: t.conjugatedForm,
-              base: t.base, reading: t.reading, known: t.known,
+              base: t.base, reading: t.reading, known: t.known, word: t.word,
               s: '', l: '', kana: false,
             });
           }

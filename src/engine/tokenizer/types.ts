@@ -16,6 +16,11 @@ export interface Token {
   reading: string;
   known: boolean;
   /**
+   * The dictionary entry (known words: the same number for the same entry, from the same
+   * tokenizer), or -1 (unknown words). Lets per-word facts be remembered by number, not by string.
+   */
+  word: number;
+  /**
    * Left empty by the tokenizer, filled in by the analysis (analysis.ts: folded surface, folded
    * base form, written in kana). Created with the token so that filling them in keeps every
    * token's shape, and no second object per token is needed.
