@@ -102,6 +102,39 @@ export class CharTrie {
     return (this.flat = { root, parent, code, child, mask, shift, parts: nodes.map((n) => n.parts) });
   }
 
+  /**
+   * Every key found anywhere in `text`: for each of its parts not stamped `value` yet, stamps it and
+   * appends it to `found`. Walks from every position, without a callback per key found.
+   */
+  stampKeys(text: string, stamps: Uint32Array, value: number, found: number[]): void {
+    const f = this.flat ?? this.freeze();
+    const { root, parent, code, child, mask, shift, parts } = f;
+    for (let start = 0; start < text.length; start++) {
+      let node = root[text.charCodeAt(start)]!;
+      for (let i = start + 1; node !== 0; i++) {
+        const p = parts[node];
+        if (p !== undefined) {
+          for (let k = 0; k < p.length; k++) {
+            if (stamps[p[k]!] === value) continue;
+            stamps[p[k]!] = value;
+            found.push(p[k]!);
+          }
+        }
+        if (i >= text.length) break;
+        const c = text.charCodeAt(i);
+        let slot = hash(node, c) >>> shift;
+        let next = 0;
+        for (let at = parent[slot]!; at !== -1; at = parent[(slot = (slot + 1) & mask)]!) {
+          if (at === node && code[slot] === c) {
+            next = child[slot]!;
+            break;
+          }
+        }
+        node = next;
+      }
+    }
+  }
+
   /** Calls back with (end index, parts) for every key that is a prefix of text.slice(start). */
   walk(text: string, start: number, found: (end: number, parts: readonly number[]) => void): void {
     if (start >= text.length) return;

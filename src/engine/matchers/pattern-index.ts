@@ -140,6 +140,7 @@ export class PatternIndex {
   /** per distinct literal (the trie's keys): the sets it is in, and the last draft it occurred in */
   private setsOfLiteral: number[][] | undefined;
   private literalStamp: Uint32Array | undefined;
+  private foundLiterals: number[] = [];
   /** the regexes with required literals, and those without (run on every draft) */
   private literalRegexes: number[] | undefined;
   private plainRegexes: number[] | undefined;
@@ -147,6 +148,9 @@ export class PatternIndex {
   private draft = 0;
   private phraseStamp: Uint32Array | undefined;
   private regexStamp: Uint32Array | undefined;
+  /** a pattern's spans, computed for the draft memoStamp[id] (kept in place from draft to draft) */
+  private memoStamp: Uint32Array | undefined;
+  private memo: Span[][] | undefined;
   private setStamp: Uint32Array | undefined;
   /**
    * Per pattern id, read on every lookup without touching the compiled objects (two shapes, so a
@@ -194,6 +198,8 @@ export class PatternIndex {
       this.plainRegexes = this.compiled.flatMap((c, id) => (c.kind === 're' && !c.literals ? [id] : []));
       this.phraseStamp = new Uint32Array(this.compiled.length);
       this.regexStamp = new Uint32Array(this.compiled.length);
+      this.memoStamp = new Uint32Array(this.compiled.length);
+      this.memo = new Array<Span[]>(this.compiled.length).fill(NO_HITS);
       this.setStamp = new Uint32Array(sets);
       this.draft = 0;
     }
@@ -211,7 +217,7 @@ export class PatternIndex {
     // instead of cleared or allocated (three arrays per check were a good part of its garbage).
     if (this.draft === 0xffffffff) {
       this.draft = 0;
-      for (const stamps of [this.phraseStamp!, this.regexStamp!, this.setStamp!, this.literalStamp!]) stamps.fill(0);
+      for (const stamps of [this.phraseStamp!, this.regexStamp!, this.setStamp!, this.literalStamp!, this.memoStamp!]) stamps.fill(0);
     }
     const draft = ++this.draft;
     const phraseStamp = this.phraseStamp!;
@@ -231,17 +237,15 @@ export class PatternIndex {
     }
     // the regexes' literal sets present in the draft: one walk of the loosely folded text
     const text = looseFromFolded(a.norm.folded);
-    const trie = this.literalTrie!;
-    const literalStamp = this.literalStamp!;
-    const setsOf = this.setsOfLiteral!;
     // a literal marks its sets once per draft, however often it occurs
-    const mark = (_end: number, literals: readonly number[]) => {
-      const lit = literals[0]!;
-      if (literalStamp[lit] === draft) return;
-      literalStamp[lit] = draft;
-      for (const k of setsOf[lit]!) setStamp[k] = draft;
-    };
-    for (let i = 0; i < text.length; i++) trie.walk(text, i, mark);
+    const found = this.foundLiterals;
+    found.length = 0;
+    this.literalTrie!.stampKeys(text, this.literalStamp!, draft, found);
+    const setsOf = this.setsOfLiteral!;
+    for (let f = 0; f < found.length; f++) {
+      const sets = setsOf[found[f]!]!;
+      for (let k = 0; k < sets.length; k++) setStamp[sets[k]!] = draft;
+    }
     for (const id of this.literalRegexes!) {
       let all = true;
       for (let k = setStart[id]!, end = k + setCount[id]!; k < end && all; k++) all = setStamp[k] === draft;
@@ -250,7 +254,8 @@ export class PatternIndex {
       candidates.push(id);
     }
     for (const id of this.plainRegexes!) candidates.push(id);
-    const memo = new Map<number, Span[]>();
+    const memoStamp = this.memoStamp!;
+    const memo = this.memo!;
     const size = this.compiled.length;
     return {
       candidates: () => candidates,
@@ -260,11 +265,10 @@ export class PatternIndex {
         const g = gate[id]!;
         if (g === 0 ? phraseStamp[id] !== draft : g === 1 && regexStamp[id] !== draft) return NO_HITS;
         const c = this.compiled[id]!;
-        let spans = memo.get(id);
-        if (spans === undefined) {
-          spans = c.kind === 're' ? matchRegExp(c.re, c.fold ? a.norm.folded : a.norm.text) : combine(c, partHits);
-          memo.set(id, spans);
-        }
+        if (memoStamp[id] === draft) return memo[id]!;
+        const spans = c.kind === 're' ? matchRegExp(c.re, c.fold ? a.norm.folded : a.norm.text) : combine(c, partHits);
+        memoStamp[id] = draft;
+        memo[id] = spans;
         return spans;
       },
     };
@@ -285,59 +289,83 @@ export interface PatternHits {
 }
 
 function matchRegExp(re: RegExp, text: string): Span[] {
-  const out: Span[] = [];
+  let out: Span[] | undefined;
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m[0].length === 0) {
       re.lastIndex++;
       continue;
     }
-    out.push({ start: m.index, end: m.index + m[0].length });
+    (out ??= []).push({ start: m.index, end: m.index + m[0].length });
   }
-  return out;
+  return out ?? NO_HITS;
 }
 
 const slotSets = new WeakMap<number[], Set<number>>();
 
-/** The hits of any of a slot's parts, into `out` (a new array unless the slot is one part). */
+/**
+ * The hits of any of a slot's parts. When only one part hit, its own array (in text order; the
+ * caller must not change it) and `fresh` false; otherwise a new array, in slot order (not sorted).
+ */
+let fresh = false;
 function slotHits(slot: number[], partHits: Map<number, Span[]>): Span[] {
+  fresh = false;
   if (slot.length === 1) return partHits.get(slot[0]!) ?? NO_HITS;
-  let out: Span[] | undefined;
+  let out: Span[] = NO_HITS;
   if (slot.length <= partHits.size) {
     for (let k = 0; k < slot.length; k++) {
       const h = partHits.get(slot[k]!);
-      if (h !== undefined) out === undefined ? (out = h.slice()) : out.push(...h);
+      if (h !== undefined) out = addHits(out, h);
     }
-    return out ?? NO_HITS;
+    return out;
   }
   // a slot of hundreds of parts (a word list) against a draft's few dozen part hits
   let set = slotSets.get(slot);
   if (!set) slotSets.set(slot, (set = new Set(slot)));
-  for (const [p, spans] of partHits) if (set.has(p)) out === undefined ? (out = spans.slice()) : out.push(...spans);
-  return out ?? NO_HITS;
+  for (const [p, spans] of partHits) if (set.has(p)) out = addHits(out, spans);
+  return out;
 }
 
-/** A pattern's spans: each variant's first slot, then every later slot within `gap` of the previous. */
+/** `out` with `h` appended: `h` itself when out is empty, a new array on the second (then `fresh`). */
+function addHits(out: Span[], h: Span[]): Span[] {
+  if (out === NO_HITS) return h;
+  if (!fresh) {
+    fresh = true;
+    return out.concat(h);
+  }
+  for (let i = 0; i < h.length; i++) out.push(h[i]!);
+  return out;
+}
+
+/**
+ * A pattern's spans: each variant's first slot, then every later slot within `gap` of the previous.
+ * May be a part's own array (one variant of one slot): read only.
+ */
 function combine(c: Extract<Compiled, { kind: 'phrase' }>, partHits: Map<number, Span[]>): Span[] {
-  let out: Span[] | undefined;
+  let out: Span[] = NO_HITS;
+  let own = false; // out is this call's own array
   const variants = c.variants;
   for (let v = 0; v < variants.length; v++) {
     const slots = variants[v]!;
     const first = slotHits(slots[0]!, partHits);
     if (first.length === 0) continue;
     if (slots.length === 1) {
-      if (out === undefined) out = first.slice();
-      else for (const h of first) out.push(h);
+      if (out === NO_HITS) out = first;
+      else if (own) for (const h of first) out.push(h);
+      else {
+        out = out.concat(first);
+        own = true;
+      }
       continue;
     }
-    // the later slots' hits, each sorted by start (computed once the first slot hit)
+    // the later slots' hits, each in text order (computed once the first slot hit)
     const rest: Span[][] = [];
     let none = false;
     for (let k = 1; k < slots.length && !none; k++) {
       const h = slotHits(slots[k]!, partHits);
       if (h.length === 0) none = true;
       // one part's hits are in text order already; several parts' are a fresh array to sort
-      else rest.push(slots[k]!.length === 1 ? h : h.sort(byStart));
+      else rest.push(fresh ? h.sort(byStart) : h);
     }
     if (none) continue;
     for (const h of first) {
@@ -348,10 +376,15 @@ function combine(c: Extract<Compiled, { kind: 'phrase' }>, partHits: Map<number,
         if (next) end = next.end;
         else ok = false;
       }
-      if (ok) (out ??= []).push({ start: h.start, end });
+      if (!ok) continue;
+      if (!own) {
+        out = out === NO_HITS ? [] : out.slice();
+        own = true;
+      }
+      out.push({ start: h.start, end });
     }
   }
-  return out ?? NO_HITS;
+  return out;
 }
 
 const byStart = (x: Span, y: Span) => x.start - y.start;

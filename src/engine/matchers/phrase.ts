@@ -333,6 +333,18 @@ export class PartMatcher {
     };
     const { tokens, tokenEndingAt } = a;
     const folded = a.norm.folded;
+    // the trie walks' callbacks, made once per draft: the walk from token walkToken at walkStart
+    let walkStart = 0;
+    let walkToken = 0;
+    const onSurface = (end: number, parts: readonly number[]) => {
+      if (tokenEndingAt[end] !== -1) for (const pi of parts) hit(pi, walkStart, end);
+    };
+    const onReading = (end: number, parts: readonly number[]) => {
+      const last = tokenEndingAt[end]!;
+      if (last === -1) return;
+      for (let k = walkToken; k <= last; k++) if (!tokens[k]!.kana) return;
+      for (const pi of parts) hit(pi, walkStart, end);
+    };
 
     // number the draft's tokens by the pattern strings they equal
     if (this.draftS.length < tokens.length) {
@@ -391,18 +403,11 @@ export class PartMatcher {
         }
       }
       // 2. folded surface, token-aligned
-      this.surfaces.walk(folded, t.start, (end, parts) => {
-        if (tokenEndingAt[end] !== -1) for (const pi of parts) hit(pi, t.start, end);
-      });
+      walkStart = t.start;
+      walkToken = ti;
+      this.surfaces.walk(folded, t.start, onSurface);
       // 3. reading, only over text written in kana
-      if (t.kana) {
-        this.readings.walk(folded, t.start, (end, parts) => {
-          const last = tokenEndingAt[end]!;
-          if (last === -1) return;
-          for (let k = ti; k <= last; k++) if (!tokens[k]!.kana) return;
-          for (const pi of parts) hit(pi, t.start, end);
-        });
-      }
+      if (t.kana) this.readings.walk(folded, t.start, onReading);
     }
     // 4. English: only parts all of whose literal words occur in the draft run their regex (a
     // common word like "customers" starts hundreds of parts; their other words rule most out)

@@ -60,13 +60,14 @@ export function evaluateEntries(entries: readonly CompiledEntry[], hits: Pattern
   const near = (h: Span, s: Span, g: { within?: number; scope?: 'sentence' | 'adjacent' }) =>
     (g.within === undefined || distance(h, s) <= g.within) &&
     (g.scope === undefined || sentencesApart(h, s) <= (g.scope === 'sentence' ? 0 : 1));
-  const spansOf = (ids: number[]) => {
-    let out: Span[] | undefined;
+  /** the hits of any of the patterns: read only (one pattern's own array when only it hit) */
+  const spansOf = (ids: number[]): readonly Span[] => {
+    let out: readonly Span[] = NO_SPANS;
     for (const id of ids) {
       const h = hits.get(id);
-      if (h.length) out = out ? out.concat(h) : h.slice(); // never hand out the shared memo array
+      if (h.length) out = out.length ? out.concat(h) : h;
     }
-    return out ?? [];
+    return out;
   };
   for (let v = 0; v < visit.length; v++) {
     if (visit[v] === visit[v - 1]) continue;
@@ -76,7 +77,7 @@ export function evaluateEntries(entries: readonly CompiledEntry[], hits: Pattern
     if (entry.when?.sites && ctx.site && !entry.when.sites.includes(ctx.site)) continue;
     const day = ctx.sensitiveDays?.[0];
     if (entry.when?.sensitiveDate && !day) continue;
-    let primary = spansOf(c.patterns);
+    let primary: readonly Span[] = spansOf(c.patterns);
     if (primary.length === 0) continue;
     if (spansOf(c.unless).length > 0) continue;
     // Each group needs a match on its side of the hit (if it says) and within its distance (if any).
@@ -98,9 +99,9 @@ export function evaluateEntries(entries: readonly CompiledEntry[], hits: Pattern
       if (spans.length) primary = primary.filter((h) => !spans.some((s) => near(h, s, g)));
     }
     const allowed = spansOf(c.allow);
-    primary = primary.filter((h) => !allowed.some((a) => overlaps(a, h)));
+    if (allowed.length) primary = primary.filter((h) => !allowed.some((a) => overlaps(a, h)));
     // One finding per place: among overlapping hits keep the longest (then the earliest).
-    primary.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+    if (primary.length > 1) primary = [...primary].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
     const kept: Span[] = [];
     for (const h of primary) if (!kept.some((k) => overlaps(k, h))) kept.push(h);
     for (const span of kept) {
