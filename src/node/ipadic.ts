@@ -30,7 +30,7 @@ export function ipadicCachePath(): string {
   const { version } = require('kuromoji/package.json') as { version: string };
   const root = process.env.KAKUNIN_CACHE_DIR || resolve(dirname(require.resolve('kuromoji/package.json')), '..', '.cache', 'kakunin');
   // bump the revision whenever convert-ipadic.ts changes what it writes
-  return join(root, `ipadic-kuromoji-${version}-r2.kkd`);
+  return join(root, `ipadic-kuromoji-${version}-r3.kkd`);
 }
 
 /** Returns the path of the KKD1 file, building it from node_modules/kuromoji if missing. */
