@@ -21,12 +21,16 @@ export function readKuromojiFiles(dir = kuromojiDictDir()): KuromojiFiles {
   return files;
 }
 
-/** Where the converted dictionary is cached (per kuromoji version). */
+/**
+ * Where the converted dictionary is cached (per kuromoji version), next to the built-in lists'
+ * compiled snapshot. KAKUNIN_CACHE_DIR: another folder, for a worktree that shares node_modules
+ * with another checkout and must not touch its cache.
+ */
 export function ipadicCachePath(): string {
   const { version } = require('kuromoji/package.json') as { version: string };
-  const root = resolve(dirname(require.resolve('kuromoji/package.json')), '..', '.cache', 'kakunin');
+  const root = process.env.KAKUNIN_CACHE_DIR || resolve(dirname(require.resolve('kuromoji/package.json')), '..', '.cache', 'kakunin');
   // bump the revision whenever convert-ipadic.ts changes what it writes
-  return join(root, `ipadic-kuromoji-${version}-r2.kkd`);
+  return join(root, `ipadic-kuromoji-${version}-r3.kkd`);
 }
 
 /** Returns the path of the KKD1 file, building it from node_modules/kuromoji if missing. */
@@ -36,8 +40,11 @@ export function ensureIpadicFile(path = ipadicCachePath()): string {
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, convertIpadic(readKuromojiFiles()));
   renameSync(tmp, path); // atomic: a concurrent reader never sees half a file
+  // Files of other kuromoji versions are dead weight; other revisions of this one are kept, since
+  // another checkout sharing node_modules (a worktree on an older branch) may still use them.
+  const { version } = require('kuromoji/package.json') as { version: string };
   for (const f of readdirSync(dirname(path))) {
-    if (/^ipadic-.*\.kkd$/.test(f) && join(dirname(path), f) !== path) rmSync(join(dirname(path), f), { force: true });
+    if (/^ipadic-kuromoji-.*\.kkd$/.test(f) && !f.startsWith(`ipadic-kuromoji-${version}-`)) rmSync(join(dirname(path), f), { force: true });
   }
   return path;
 }

@@ -3,6 +3,7 @@
  * Runs at build time (WXT hook) and on first CLI use; pure, so it is unit-testable.
  */
 import { writeContainer, type SectionName } from './ipadic-format';
+import { buildCharTrie } from './word-trie';
 
 export const KUROMOJI_FILES = [
   'base.dat', 'check.dat', 'cc.dat', 'tid.dat', 'tid_pos.dat', 'tid_map.dat',
@@ -87,13 +88,68 @@ export function convertIpadic(files: KuromojiFiles): Uint8Array {
     lists.set(key, values);
     if (key > maxKey) maxKey = key;
   }
-  const mapOffsets = new Uint32Array(maxKey + 2);
-  const flat: number[] = [];
+  // Entries in trie-value order (each value's entries contiguous, in kuromoji's order), then any
+  // entry no value lists. `order[new] = old`.
+  const valueFirst = new Int32Array(maxKey + 2);
+  const order: number[] = [];
+  const listed = new Uint8Array(entries);
   for (let key = 0; key <= maxKey; key++) {
-    mapOffsets[key] = flat.length;
-    for (const v of lists.get(key) ?? []) flat.push(v);
+    valueFirst[key] = order.length;
+    for (const v of lists.get(key) ?? []) {
+      order.push(v);
+      listed[v] = 1;
+    }
   }
-  mapOffsets[maxKey + 1] = flat.length;
+  valueFirst[maxKey + 1] = order.length;
+  for (let i = 0; i < entries; i++) if (!listed[i]) order.push(i);
+
+  // Connection ids renumbered by how many entries (dictionary and unknown words) use them, the
+  // commonest first, so the costs a sentence reads crowd into few cache lines; 0 (BOS/EOS) stays 0.
+  const cc = new DataView(files['cc.dat'].buffer, files['cc.dat'].byteOffset, files['cc.dat'].byteLength);
+  const forwardDim = cc.getInt16(0, true); // previous word's right id
+  const backwardDim = cc.getInt16(2, true); // next word's left id
+  const unk = new Uint8Array(trimZeros(files['unk.dat'], TID_ENTRY_BYTES, 16));
+  const unkView = new DataView(unk.buffer, unk.byteOffset, unk.byteLength);
+  const unkEntries = Math.floor(unk.byteLength / TID_ENTRY_BYTES);
+  const rank = (dim: number, idOf: (i: number) => number, n: number, unkOffset: number) => {
+    const uses = new Float64Array(dim);
+    for (let i = 0; i < n; i++) uses[idOf(i)] = uses[idOf(i)]! + 1;
+    for (let i = 0; i < unkEntries; i++) {
+      const id = unkView.getInt16(i * TID_ENTRY_BYTES + unkOffset, true);
+      uses[id] = uses[id]! + 1;
+    }
+    const ids = Array.from({ length: dim - 1 }, (_, i) => i + 1).sort((a, b) => uses[b]! - uses[a]! || a - b);
+    const renumber = new Int16Array(dim); // old id -> new id
+    ids.forEach((id, i) => (renumber[id] = i + 1));
+    return renumber;
+  };
+  const newLeft = rank(backwardDim, (i) => tokLeft[i]!, entries, 0);
+  const newRight = rank(forwardDim, (i) => tokRight[i]!, entries, 2);
+  // transposed: one word's costs from every possible predecessor are one row
+  const conn = new Int16Array(2 + forwardDim * backwardDim);
+  conn[0] = backwardDim;
+  conn[1] = forwardDim;
+  for (let r = 0; r < forwardDim; r++) {
+    for (let l = 0; l < backwardDim; l++) conn[2 + newLeft[l]! * forwardDim + newRight[r]!] = cc.getInt16(4 + (r * backwardDim + l) * 2, true);
+  }
+  for (let i = 0; i < unkEntries; i++) {
+    const at = i * TID_ENTRY_BYTES;
+    unkView.setInt16(at, newLeft[unkView.getInt16(at, true)]!, true);
+    unkView.setInt16(at + 2, newRight[unkView.getInt16(at + 2, true)]!, true);
+  }
+
+  const entryArray = new Int16Array(entries * 3);
+  const pos = new Uint16Array(entries);
+  const baseIds = new Int32Array(entries);
+  const readingIds = new Int32Array(entries);
+  order.forEach((old, i) => {
+    entryArray[3 * i] = newLeft[tokLeft[old]!]!;
+    entryArray[3 * i + 1] = newRight[tokRight[old]!]!;
+    entryArray[3 * i + 2] = tokCost[old]!;
+    pos[i] = tokPos[old]!;
+    baseIds[i] = tokBase[old]!;
+    readingIds[i] = tokReading[old]!;
+  });
 
   const strOffsets = new Uint32Array(pool.length + 1);
   let chars = 0;
@@ -106,28 +162,24 @@ export function convertIpadic(files: KuromojiFiles): Uint8Array {
   let c = 0;
   for (const s of pool) for (let j = 0; j < s.length; j++) strChars[c++] = s.charCodeAt(j);
 
+  const int32 = (b: Uint8Array) => new Int32Array(b.buffer, b.byteOffset, b.byteLength / 4);
+  const { trie, codes } = buildCharTrie({ base: int32(files['base.dat']), check: int32(files['check.dat']) }, (value) =>
+    value <= maxKey ? [valueFirst[value]!, valueFirst[value + 1]! - valueFirst[value]!] : [0, 0],
+  );
+
   const bytesOf = (a: ArrayBufferView) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-  // The double array was grown by doubling: a third of it (6 MB) is free slots after the last used
-  // one. A slot is used when its CHECK is >= 0; lookups past the end are "not found".
-  const check = new Int32Array(files['check.dat'].buffer, files['check.dat'].byteOffset, files['check.dat'].byteLength / 4);
-  let used = check.length;
-  while (used > 1 && check[used - 1]! < 0) used--;
   const sections: Record<SectionName, Uint8Array> = {
-    base: files['base.dat'].subarray(0, used * 4),
-    check: files['check.dat'].subarray(0, used * 4),
-    cc: files['cc.dat'],
-    tokLeft: bytesOf(tokLeft),
-    tokRight: bytesOf(tokRight),
-    tokCost: bytesOf(tokCost),
-    tokPos: bytesOf(tokPos),
-    tokBase: bytesOf(tokBase),
-    tokReading: bytesOf(tokReading),
-    mapOffsets: bytesOf(mapOffsets),
-    mapValues: bytesOf(Uint32Array.from(flat)),
+    trie: bytesOf(trie),
+    trieCodes: bytesOf(codes),
+    conn: bytesOf(conn),
+    entries: bytesOf(entryArray),
+    tokPos: bytesOf(pos),
+    tokBase: bytesOf(baseIds),
+    tokReading: bytesOf(readingIds),
     posTable: new TextEncoder().encode(JSON.stringify(posTable)),
     strOffsets: bytesOf(strOffsets),
     strChars: bytesOf(strChars),
-    unk: trimZeros(files['unk.dat'], TID_ENTRY_BYTES, 16),
+    unk,
     unkPos: trimZeros(files['unk_pos.dat'], 4, 16),
     unkMap: trimZeros(files['unk_map.dat'], 4, 16),
     unkChar: files['unk_char.dat'],

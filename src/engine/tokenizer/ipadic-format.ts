@@ -12,24 +12,22 @@
  */
 
 export const MAGIC = 0x3144_4b4b; // "KKD1" little-endian
+/** Layout revision, kept in the header with the section count: 1 = the character trie, transposed costs (0: the first, byte trie). */
+export const LAYOUT = 1;
 
 /** Section order in the file. Every section starts 8-byte aligned. */
 export const SECTIONS = [
-  'base', // Int32: double-array trie BASE (kuromoji base.dat)
-  'check', // Int32: double-array trie CHECK (kuromoji check.dat)
-  'cc', // Int16: connection costs, [fwd, bwd, ...matrix] (kuromoji cc.dat)
-  'tokLeft', // Int16 per entry
-  'tokRight', // Int16 per entry
-  'tokCost', // Int16 per entry
+  'trie', // Int32: the surface forms as a double array over characters (word-trie.ts)
+  'trieCodes', // Uint32: [code point, code] pairs of the trie's characters, by code point
+  'conn', // Int16: connection costs [left dim, right dim, cost by (left id of a word, right id of the word before)]
+  'entries', // Int16 per entry: left id, right id, cost (entries in trie order: a word's entries are contiguous)
   'tokPos', // Uint16 per entry: index into posTable
   'tokBase', // Int32 per entry: string id of the base form, -1 = same as surface
   'tokReading', // Int32 per entry: string id of the reading, -1 = none
-  'mapOffsets', // Uint32, trie value -> first index in mapValues (length = trie values + 1)
-  'mapValues', // Uint32 entry ordinals
   'posTable', // UTF-8 JSON: string[] of "pos,detail1,detail2,detail3,conjType,conjForm"
   'strOffsets', // Uint32, string id -> start in strChars (length = strings + 1)
   'strChars', // UTF-16LE code units of every pooled string
-  'unk', // kuromoji unk.dat (trimmed)
+  'unk', // kuromoji unk.dat (trimmed; its left and right ids renumbered like the entries')
   'unkPos', // kuromoji unk_pos.dat (trimmed)
   'unkMap', // kuromoji unk_map.dat (trimmed)
   'unkChar', // kuromoji unk_char.dat
@@ -39,17 +37,13 @@ export const SECTIONS = [
 export type SectionName = (typeof SECTIONS)[number];
 
 export interface IpadicData {
-  base: Int32Array;
-  check: Int32Array;
-  cc: Int16Array;
-  tokLeft: Int16Array;
-  tokRight: Int16Array;
-  tokCost: Int16Array;
+  trie: Int32Array;
+  trieCodes: Uint32Array;
+  conn: Int16Array;
+  entries: Int16Array;
   tokPos: Uint16Array;
   tokBase: Int32Array;
   tokReading: Int32Array;
-  mapOffsets: Uint32Array;
-  mapValues: Uint32Array;
   posTable: string[];
   /** All pooled strings as one JS string; `strOffsets` index into it. */
   strings: string;
@@ -74,7 +68,9 @@ export function decodeIpadic(buffer: ArrayBuffer): IpadicData {
   if (buffer.byteLength < HEADER_BYTES) throw new IpadicFormatError('tokenizer dictionary is truncated');
   const head = new DataView(buffer);
   if (head.getUint32(0, true) !== MAGIC) throw new IpadicFormatError('not a Kakunin tokenizer dictionary (bad magic)');
-  if (head.getUint32(4, true) !== SECTIONS.length) throw new IpadicFormatError('tokenizer dictionary has an unexpected section count');
+  if (head.getUint32(4, true) !== (SECTIONS.length | (LAYOUT << 16))) {
+    throw new IpadicFormatError('tokenizer dictionary has another layout (made by another version of Kakunin: convert it again)');
+  }
   const bytes: Record<string, Uint8Array> = {};
   SECTIONS.forEach((name, i) => {
     const offset = head.getUint32(8 + i * 8, true);
@@ -91,17 +87,13 @@ export function decodeIpadic(buffer: ArrayBuffer): IpadicData {
   const utf8 = new TextDecoder();
   const chars = bytes.strChars!;
   return {
-    base: view('base', Int32Array),
-    check: view('check', Int32Array),
-    cc: view('cc', Int16Array),
-    tokLeft: view('tokLeft', Int16Array),
-    tokRight: view('tokRight', Int16Array),
-    tokCost: view('tokCost', Int16Array),
+    trie: view('trie', Int32Array),
+    trieCodes: view('trieCodes', Uint32Array),
+    conn: view('conn', Int16Array),
+    entries: view('entries', Int16Array),
     tokPos: view('tokPos', Uint16Array),
     tokBase: view('tokBase', Int32Array),
     tokReading: view('tokReading', Int32Array),
-    mapOffsets: view('mapOffsets', Uint32Array),
-    mapValues: view('mapValues', Uint32Array),
     posTable: JSON.parse(utf8.decode(bytes.posTable)) as string[],
     strings: new TextDecoder('utf-16le').decode(chars),
     strOffsets: view('strOffsets', Uint32Array),
@@ -126,7 +118,7 @@ export function writeContainer(sections: Record<SectionName, Uint8Array>): Uint8
   const out = new Uint8Array(offset);
   const head = new DataView(out.buffer);
   head.setUint32(0, MAGIC, true);
-  head.setUint32(4, SECTIONS.length, true);
+  head.setUint32(4, SECTIONS.length | (LAYOUT << 16), true);
   placed.forEach(({ data, at }, i) => {
     head.setUint32(8 + i * 8, at, true);
     head.setUint32(12 + i * 8, data.byteLength, true);

@@ -4,9 +4,10 @@
  * Reused from kuromoji 0.1.2: UnknownDictionary (character classes) and the connection-cost table. Replaced:
  * the lattice builder, because kuromoji's re-encodes the whole remaining sentence to UTF-8 at every
  * position (quadratic on long sentences) and looks words up in the 325k-key target-map object;
- * here the trie is walked on the fly over typed arrays and same-class runs for unknown words are
- * computed once per sentence. And the lattice itself: kuromoji's ViterbiNode objects (one per
- * candidate word, most of the garbage a check made) are rows of reused typed arrays here, searched
+ * here a trie over characters (word-trie.ts, the same keys as kuromoji's UTF-8 byte trie) is walked
+ * on the fly over typed arrays and same-class runs for unknown words are computed once per
+ * sentence. And the lattice itself: kuromoji's ViterbiNode objects (one per candidate word, most
+ * of the garbage a check made) are rows of reused typed arrays here, searched
  * in kuromoji's exact order with its exact tie-breaking, so the best path is the same. Offsets are
  * UTF-16.
  */
@@ -99,8 +100,8 @@ class Lattice {
    * kuromoji's ViterbiSearcher.search over a segment of n units: the rows on the best path, in
    * text order ([] when there is none).
    */
-  search(n: number, cc: Int16Array): number[] {
-    const dim = cc[1]!;
+  search(n: number, conn: Int16Array): number[] {
+    const dim = conn[1]!;
     const { endHead, nextSameEnd, start, left, right, cost, best, prev } = this;
     for (let end = 1; end <= n; end++) {
       for (let node = endHead[end]!; node !== -1; node = nextSameEnd[node]!) {
@@ -108,10 +109,11 @@ class Lattice {
         if (first === -1) continue;
         let min = Number.MAX_VALUE;
         let from = -1;
-        const l = left[node]! + 2;
+        // this word's costs after every possible predecessor are one row (ipadic-format.ts)
+        const row = left[node]! * dim + 2;
         const c = cost[node]!;
         for (let p = first; p !== -1; p = nextSameEnd[p]!) {
-          const total = best[p]! + cc[right[p]! * dim + l]! + c;
+          const total = best[p]! + conn[row + right[p]!]! + c;
           if (total < min) {
             min = total;
             from = p;
@@ -125,7 +127,7 @@ class Lattice {
     let min = Number.MAX_VALUE;
     let last = -1;
     for (let p = endHead[n]!; p !== -1; p = nextSameEnd[p]!) {
-      const total = best[p]! + cc[right[p]! * dim + 2]!;
+      const total = best[p]! + conn[right[p]! + 2]!;
       if (total < min) {
         min = total;
         last = p;
@@ -153,11 +155,12 @@ export function createKuromojiTokenizer(data: IpadicData, options: TokenizerOpti
   const cacheSize = options.cacheSegments ?? 256;
   /** segment text → its tokens with offsets from the segment's start (insertion order = age) */
   const cache = new Map<string, Token[]>();
-  const { base, check, mapOffsets, mapValues, tokLeft, tokRight, tokCost, tokPos, tokBase, tokReading, strings, strOffsets } = data;
-  /** kuromoji's cc.dat: [forward dimension, backward dimension, costs…] */
-  const cc = data.cc;
+  const { trie, trieCodes, entries, tokPos, tokBase, tokReading, strings, strOffsets } = data;
+  /** connection costs, by (left id of a word, right id of the word before it); see ipadic-format.ts */
+  const conn = data.conn;
   const lattice = new Lattice();
-  const unknown = new UnknownDictionary();
+  // (UnknownDictionary's constructor allocates two 10 MB buffers that loading replaces at once)
+  const unknown = Object.create(UnknownDictionary.prototype) as UnknownDictionary;
   unknown.loadUnknownDictionaries(data.unk, data.unkPos, data.unkMap, data.unkChar, data.unkCompat, data.unkInvoke);
   const posFields = data.posTable.map((p) => p.split(','));
   const str = (id: number) => (id < 0 ? '' : strings.slice(strOffsets[id]!, strOffsets[id + 1]!));
@@ -167,75 +170,90 @@ export function createKuromojiTokenizer(data: IpadicData, options: TokenizerOpti
   /** the same for BMP characters without a Map lookup: index into bmpClasses (0: not looked up) */
   const classIndex = new Uint16Array(0x10000);
   const bmpClasses: Array<ReturnType<UnknownDictionary['lookup']> | undefined> = [undefined];
-
-  const traverse = (parent: number, code: number): number => {
-    const child = base[parent]! + code;
-    return child >= 0 && child < check.length && check[child] === parent ? child : -1;
+  /** unknown-word entries by character class: [entry id, left id, right id, cost] each */
+  const unknownEntries = new Map<number, Int32Array>();
+  const unknownEntriesOf = (classId: number): Int32Array => {
+    let list = unknownEntries.get(classId);
+    if (!list) {
+      const ids = unknown.target_map[classId] ?? [];
+      list = new Int32Array(ids.length * 4);
+      ids.forEach((id, k) => {
+        const unkId = Number(id);
+        list![4 * k] = unkId;
+        list![4 * k + 1] = unknown.dictionary.getShort(unkId);
+        list![4 * k + 2] = unknown.dictionary.getShort(unkId + 2);
+        list![4 * k + 3] = unknown.dictionary.getShort(unkId + 4);
+      });
+      unknownEntries.set(classId, list);
+    }
+    return list;
   };
 
-  /**
-   * The trie node after one BMP character from the root, by code unit (0: not looked up yet, -1:
-   * no word starts with it). Every position of every segment takes this first step; most walks
-   * end one or two characters later.
-   */
-  const afterFirst = new Int32Array(0x10000);
-  /** One character down the trie, which is keyed on UTF-8 bytes (doublearray 0.0.2); -1: no child. */
-  const step = (node: number, cp: number): number => {
-    if (cp < 0x80) return traverse(node, cp);
-    if (cp < 0x800) {
-      node = traverse(node, (cp >>> 6) | 0xc0);
-      return node >= 0 ? traverse(node, (cp & 0x3f) | 0x80) : -1;
-    }
-    if (cp < 0x10000) {
-      node = traverse(node, (cp >>> 12) | 0xe0);
-      if (node >= 0) node = traverse(node, ((cp >>> 6) & 0x3f) | 0x80);
-      return node >= 0 ? traverse(node, (cp & 0x3f) | 0x80) : -1;
-    }
-    node = traverse(node, (cp >>> 18) | 0xf0);
-    if (node >= 0) node = traverse(node, ((cp >>> 12) & 0x3f) | 0x80);
-    if (node >= 0) node = traverse(node, ((cp >>> 6) & 0x3f) | 0x80);
-    return node >= 0 ? traverse(node, (cp & 0x3f) | 0x80) : -1;
-  };
+  /** The trie's code of every character (0: in no word): BMP by table, the rest by map. */
+  const codeOf = new Uint16Array(0x10000);
+  const astralCodes = new Map<number, number>();
+  for (let i = 0; i < trieCodes.length; i += 2) {
+    if (trieCodes[i]! < 0x10000) codeOf[trieCodes[i]!] = trieCodes[i + 1]!;
+    else astralCodes.set(trieCodes[i]!, trieCodes[i + 1]!);
+  }
 
   /** Appends a KNOWN node for every dictionary word starting at `pos`; returns how many. */
-  function appendKnown(s: string, pos: number): number {
+  function appendKnown(s: string, pos: number, n: number): number {
     let node = 0; // root
+    let nodeBase = trie[0]! >> 1;
     let found = 0;
-    for (let i = pos; i < s.length; ) {
+    for (let i = pos; i < n; ) {
       let cp = s.charCodeAt(i);
+      let code: number;
       let width = 1;
-      if (isHigh(cp) && i + 1 < s.length && isLow(s.charCodeAt(i + 1))) {
+      if (isHigh(cp) && i + 1 < n && isLow(s.charCodeAt(i + 1))) {
         cp = ((cp - 0xd800) << 10) + (s.charCodeAt(i + 1) - 0xdc00) + 0x10000;
         width = 2;
-      }
-      if (i === pos && width === 1) {
-        node = afterFirst[cp]!;
-        if (node === 0) afterFirst[cp] = node = step(0, cp);
-      } else node = step(node, cp);
-      if (node < 0) break;
-      i += width;
-      const leaf = traverse(node, 0);
-      if (leaf >= 0 && base[leaf]! <= 0) {
-        const value = -base[leaf]! - 1;
-        const len = i - pos;
-        for (let k = mapOffsets[value]!, end = mapOffsets[value + 1]!; k < end; k++) {
-          const entry = mapValues[k]!;
-          // the surface is read off the segment for the nodes on the best path only
-          lattice.add(entry, pos, len, tokLeft[entry]!, tokRight[entry]!, tokCost[entry]!, true);
-          found++;
+        code = astralCodes.get(cp) ?? 0;
+      } else code = codeOf[cp]!;
+      if (code === 0) {
+        // U+0000 at the root: kuromoji's byte trie (whose key terminator is byte 0) steps from the
+        // root to the root, so words after it start here, the U+0000s included
+        if (cp === 0 && node === 0) {
+          i++;
+          continue;
         }
+        break;
+      }
+      const child = nodeBase + code;
+      if (trie[2 * child + 1] !== node) break;
+      node = child;
+      const b = trie[2 * child]!;
+      nodeBase = b >> 1;
+      i += width;
+      if (b & 1) {
+        // a word ends here: its entries are contiguous
+        const first = trie[2 * nodeBase]!;
+        const end = first - trie[2 * nodeBase + 1]!;
+        const len = i - pos;
+        for (let e = first; e < end; e++) lattice.add(e, pos, len, entries[3 * e]!, entries[3 * e + 1]!, entries[3 * e + 2]!, true);
+        found += end - first;
       }
     }
     return found;
   }
+
+  /** per-segment scratch, reused (grown as needed) */
+  let classes: Array<ReturnType<UnknownDictionary['lookup']> | undefined> = [];
+  let widths = new Uint8Array(0);
+  let runEnd = new Int32Array(0);
 
   function tokenizeSegment(s: string): Token[] {
     const out: Token[] = [];
     lattice.reset(s.length);
     const n = s.length;
     // Character class of every code point, and where its same-class run ends.
-    const classes = new Array<ReturnType<UnknownDictionary['lookup']> | undefined>(n);
-    const widths = new Uint8Array(n);
+    if (widths.length < n) {
+      const cap = Math.max(n, widths.length * 2, 64);
+      classes = new Array<ReturnType<UnknownDictionary['lookup']> | undefined>(cap);
+      widths = new Uint8Array(cap);
+      runEnd = new Int32Array(cap);
+    }
     for (let i = 0; i < n; ) {
       const w = isHigh(s.charCodeAt(i)) && i + 1 < n && isLow(s.charCodeAt(i + 1)) ? 2 : 1;
       const cp = s.codePointAt(i)!;
@@ -247,30 +265,25 @@ export function createKuromojiTokenizer(data: IpadicData, options: TokenizerOpti
       }
       classes[i] = cls;
       widths[i] = w;
+      if (w === 2) classes[i + 1] = undefined;
       i += w;
     }
-    const runEnd = new Int32Array(n);
     for (let i = n - 1; i >= 0; i--) {
       if (!classes[i]) continue;
       const next = i + widths[i]!;
       runEnd[i] = next < n && classes[next]!.class_name === classes[i]!.class_name ? runEnd[next]! : next;
     }
     for (let pos = 0; pos < n; pos += widths[pos]!) {
-      const found = appendKnown(s, pos);
+      const found = appendKnown(s, pos, n);
       const cls = classes[pos]!;
       if (found === 0 || cls.is_always_invoke === 1 || cls.is_always_invoke === true) {
         const grouped = cls.is_grouping === 1 || cls.is_grouping === true;
         const end = grouped ? runEnd[pos]! : pos + widths[pos]!;
-        for (const id of unknown.target_map[cls.class_id] ?? []) {
-          const unkId = Number(id);
-          const left = unknown.dictionary.getShort(unkId);
-          const right = unknown.dictionary.getShort(unkId + 2);
-          const cost = unknown.dictionary.getShort(unkId + 4);
-          lattice.add(unkId, pos, end - pos, left, right, cost, false);
-        }
+        const list = unknownEntriesOf(cls.class_id);
+        for (let k = 0; k < list.length; k += 4) lattice.add(list[k]!, pos, end - pos, list[k + 1]!, list[k + 2]!, list[k + 3]!, false);
       }
     }
-    for (const row of lattice.search(s.length, cc)) {
+    for (const row of lattice.search(n, conn)) {
       const start = lattice.start[row]!;
       const surface = s.slice(start, start + lattice.len[row]!);
       const name = lattice.name[row]!;
