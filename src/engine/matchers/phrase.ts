@@ -181,10 +181,11 @@ const UNNUMBERED = -3;
 /** Finds every occurrence of each part. Returns spans per part index. */
 export class PartMatcher {
   /**
-   * Token-sequence parts by a key of their first token, then (for longer parts) by a key of their
-   * second: a common first word (女性, 日本) starts hundreds of parts, its next word only a few.
+   * Token-sequence parts by the number of a key of their first token, then (for longer parts) by a
+   * key of their second: a common first word (女性, 日本) starts hundreds of parts, its next word
+   * only a few.
    */
-  private byFirstToken = new Map<number, { single: number[]; bySecond: Map<number, number[]> | undefined }>();
+  private byFirstToken: Array<{ single: number[]; bySecond: Map<number, number[]> | undefined } | undefined>;
   /**
    * Every string a pattern token has (folded surface, base form, readings), numbered: the tokens
    * of all parts are rows of flat arrays of these numbers, and a draft's tokens are numbered once
@@ -254,6 +255,10 @@ export class PartMatcher {
         if (list[list.length - 1] !== i) list.push(i);
       } else map.set(key, [i]);
     };
+    const firstSlots = new Map<number, { single: number[]; bySecond: Map<number, number[]> | undefined }>();
+    /** per literal English word, how many parts have it */
+    const wordParts = new Map<string, number>();
+    for (const p of parts) if (p.english) for (const w of new Set(p.words)) wordParts.set(w, (wordParts.get(w) ?? 0) + 1);
     parts.forEach((p, i) => {
       if (p.english) {
         if (p.words.length === 0) {
@@ -261,8 +266,13 @@ export class PartMatcher {
           else add(this.englishByPrefix, p.prefix.slice(0, 2), i);
           return;
         }
-        // index by the longest literal word: the rarest, so the fewest regexes run
-        const word = p.words.reduce((a, b) => (b.length > a.length ? b : a));
+        // index by the literal word fewest parts have (then the longest), so a draft's common
+        // words ("customers", "our") start only the few parts whose rarer words are missing
+        const word = p.words.reduce((a, b) => {
+          const na = wordParts.get(a)!;
+          const nb = wordParts.get(b)!;
+          return nb < na || (nb === na && b.length > a.length) ? b : a;
+        });
         return void add(this.englishByWord, word, i);
       }
       // every key a draft token's s or l can equal for tokenMatches to hold (the first token as
@@ -271,8 +281,8 @@ export class PartMatcher {
       if (first) {
         for (const k of keysOf(first, p.surfaceOnly, false, firstKeys)) {
           const id = this.idOf(k);
-          let slot = this.byFirstToken.get(id);
-          if (!slot) this.byFirstToken.set(id, (slot = { single: [], bySecond: undefined }));
+          let slot = firstSlots.get(id);
+          if (!slot) firstSlots.set(id, (slot = { single: [], bySecond: undefined }));
           if (!second) {
             if (slot.single.at(-1) !== i) slot.single.push(i);
           } else {
@@ -306,6 +316,8 @@ export class PartMatcher {
       }
     });
     this.tokStart[parts.length] = row;
+    // by the string's number, in a dense array (a read instead of a Map lookup per draft token)
+    this.byFirstToken = Array.from({ length: this.vocab.size }, (_, id) => firstSlots.get(id));
   }
 
   /**
@@ -353,7 +365,7 @@ export class PartMatcher {
       this.draftL = new Int32Array(n);
       this.draftKana = new Uint8Array(n);
     }
-    const { draftS, draftL, draftKana, vocab, tokStart, surfaceOnly } = this;
+    const { draftS, draftL, draftKana, vocab, tokStart, surfaceOnly, byFirstToken } = this;
     for (let ti = 0; ti < tokens.length; ti++) {
       const t = tokens[ti]!;
       const w = t.word;
@@ -381,7 +393,7 @@ export class PartMatcher {
         if (pass === 1 && draftL[ti] === draftS[ti]) break;
         const key = pass === 0 ? draftS[ti]! : draftL[ti]!;
         if (key < 0) continue;
-        const slot = this.byFirstToken.get(key);
+        const slot = byFirstToken[key];
         if (!slot) continue;
         for (const pi of slot.single) if (this.rowMatches(ti, tokStart[pi]!, surfaceOnly[pi] === 1)) hit(pi, t.start, t.end);
         if (!hasNext || !slot.bySecond) continue;
@@ -415,7 +427,13 @@ export class PartMatcher {
     const words = draftWords(folded);
     for (const w of words) {
       const list = this.englishByWord.get(w);
-      if (list) for (const pi of list) if (this.parts[pi]!.words.every((x) => words.has(x))) candidates.add(pi);
+      if (!list) continue;
+      for (const pi of list) {
+        const need = this.parts[pi]!.words;
+        let all = true;
+        for (let k = 0; k < need.length && all; k++) all = words.has(need[k]!);
+        if (all) candidates.add(pi);
+      }
     }
     for (const w of words) {
       const list = this.englishByPrefix.get(w.slice(0, 2));
