@@ -42,6 +42,15 @@ interface Flat {
 
 const hash = (node: number, code: number) => Math.imul(node, 0x9e3779b1) ^ Math.imul(code + 1, 0x85ebca6b);
 
+/** The child of a node below the root by one code unit, in the edge table (0: none). */
+function childOfFlat(f: Flat, node: number, c: number): number {
+  const { parent, code, child, mask } = f;
+  for (let slot = hash(node, c) >>> f.shift, at = parent[slot]!; at !== -1; at = parent[(slot = (slot + 1) & mask)]!) {
+    if (at === node && code[slot] === c) return child[slot]!;
+  }
+  return 0;
+}
+
 export class CharTrie {
   private root: Node = newNode();
   private flat: Flat | undefined;
@@ -108,7 +117,7 @@ export class CharTrie {
    */
   stampKeys(text: string, stamps: Uint32Array, value: number, found: number[]): void {
     const f = this.flat ?? this.freeze();
-    const { root, parent, code, child, mask, shift, parts } = f;
+    const { root, parts } = f;
     for (let start = 0; start < text.length; start++) {
       let node = root[text.charCodeAt(start)]!;
       for (let i = start + 1; node !== 0; i++) {
@@ -121,16 +130,7 @@ export class CharTrie {
           }
         }
         if (i >= text.length) break;
-        const c = text.charCodeAt(i);
-        let slot = hash(node, c) >>> shift;
-        let next = 0;
-        for (let at = parent[slot]!; at !== -1; at = parent[(slot = (slot + 1) & mask)]!) {
-          if (at === node && code[slot] === c) {
-            next = child[slot]!;
-            break;
-          }
-        }
-        node = next;
+        node = childOfFlat(f, node, text.charCodeAt(i));
       }
     }
   }
@@ -141,22 +141,13 @@ export class CharTrie {
     const f = this.flat ?? this.freeze();
     let node = f.root[text.charCodeAt(start)]!;
     if (node === 0) return;
-    const { parent, code, child, mask, shift, parts } = f;
+    const { parts } = f;
     for (let i = start + 1; ; i++) {
       const p = parts[node];
       if (p !== undefined) found(i, p);
       if (i >= text.length) return;
-      const c = text.charCodeAt(i);
-      let slot = hash(node, c) >>> shift;
-      let next = 0;
-      for (let at = parent[slot]!; at !== -1; at = parent[(slot = (slot + 1) & mask)]!) {
-        if (at === node && code[slot] === c) {
-          next = child[slot]!;
-          break;
-        }
-      }
-      if (next === 0) return;
-      node = next;
+      node = childOfFlat(f, node, text.charCodeAt(i));
+      if (node === 0) return;
     }
   }
 }
