@@ -134,15 +134,17 @@ export class PatternIndex {
    * present, whichever text each regex runs on. A regex may run when all of its sets are.
    */
   private literalTrie: CharTrie | undefined;
-  /** per regex id: its sets are numbers setStart[id] .. setStart[id] + setCount[id] - 1 */
-  private setStart: Int32Array | undefined;
+  /** per regex id: how many literal sets it has (all must occur); per set: the regex it belongs to */
   private setCount: Uint8Array | undefined;
+  private setOwner: Int32Array | undefined;
+  /** per regex id: how many of its sets the draft countStamp[id] has (counted as they are found) */
+  private setsFound: Uint8Array | undefined;
+  private countStamp: Uint32Array | undefined;
   /** per distinct literal (the trie's keys): the sets it is in, and the last draft it occurred in */
   private setsOfLiteral: number[][] | undefined;
   private literalStamp: Uint32Array | undefined;
   private foundLiterals: number[] = [];
-  /** the regexes with required literals, and those without (run on every draft) */
-  private literalRegexes: number[] | undefined;
+  /** the regexes without required literals (candidates for every draft) */
   private plainRegexes: number[] | undefined;
   /** the number of the last draft matched, and per phrase / regex / literal set the last draft it may hit */
   private draft = 0;
@@ -169,17 +171,17 @@ export class PatternIndex {
       this.firstSlotOf = first;
       this.gate = Uint8Array.from(this.compiled, (c) => (c.kind === 'phrase' ? 0 : c.literals ? 1 : 2));
       const trie = (this.literalTrie = new CharTrie());
-      const setStart = (this.setStart = new Int32Array(this.compiled.length));
       const setCount = (this.setCount = new Uint8Array(this.compiled.length));
+      const owners: number[] = [];
       // each distinct literal is one key of the trie, and knows the sets it belongs to
       const literalIds = new Map<string, number>();
       const setsOf: number[][] = (this.setsOfLiteral = []);
       let sets = 0;
       this.compiled.forEach((c, id) => {
         if (c.kind !== 're' || !c.literals) return;
-        setStart[id] = sets;
         setCount[id] = c.literals.length;
         for (const set of c.literals) {
+          owners.push(id);
           for (const l of set) {
             const key = looseFromFolded(fold(l));
             let lit = literalIds.get(key);
@@ -194,7 +196,9 @@ export class PatternIndex {
         }
       });
       this.literalStamp = new Uint32Array(setsOf.length);
-      this.literalRegexes = this.compiled.flatMap((c, id) => (c.kind === 're' && c.literals ? [id] : []));
+      this.setOwner = Int32Array.from(owners);
+      this.setsFound = new Uint8Array(this.compiled.length);
+      this.countStamp = new Uint32Array(this.compiled.length);
       this.plainRegexes = this.compiled.flatMap((c, id) => (c.kind === 're' && !c.literals ? [id] : []));
       this.phraseStamp = new Uint32Array(this.compiled.length);
       this.regexStamp = new Uint32Array(this.compiled.length);
@@ -217,14 +221,12 @@ export class PatternIndex {
     // instead of cleared or allocated (three arrays per check were a good part of its garbage).
     if (this.draft === 0xffffffff) {
       this.draft = 0;
-      for (const stamps of [this.phraseStamp!, this.regexStamp!, this.setStamp!, this.literalStamp!, this.memoStamp!]) stamps.fill(0);
+      for (const stamps of [this.phraseStamp!, this.regexStamp!, this.countStamp!, this.setStamp!, this.literalStamp!, this.memoStamp!]) stamps.fill(0);
     }
     const draft = ++this.draft;
     const phraseStamp = this.phraseStamp!;
     const regexStamp = this.regexStamp!;
     const setStamp = this.setStamp!;
-    const setStart = this.setStart!;
-    const setCount = this.setCount!;
     const gate = this.gate!;
     /** every pattern that may hit: phrases whose first slot a part hit fills, regexes whose literals all occur */
     const candidates: number[] = [];
@@ -241,17 +243,29 @@ export class PatternIndex {
     const found = this.foundLiterals;
     found.length = 0;
     this.literalTrie!.stampKeys(text, this.literalStamp!, draft, found);
+    // each set found for the first time counts for its regex; a regex all of whose sets are
+    // found is a candidate (work in proportion to the literals found, not to the ~1,300 regexes)
     const setsOf = this.setsOfLiteral!;
+    const setOwner = this.setOwner!;
+    const setCount = this.setCount!;
+    const setsFound = this.setsFound!;
+    const countStamp = this.countStamp!;
     for (let f = 0; f < found.length; f++) {
       const sets = setsOf[found[f]!]!;
-      for (let k = 0; k < sets.length; k++) setStamp[sets[k]!] = draft;
-    }
-    for (const id of this.literalRegexes!) {
-      let all = true;
-      for (let k = setStart[id]!, end = k + setCount[id]!; k < end && all; k++) all = setStamp[k] === draft;
-      if (!all) continue;
-      regexStamp[id] = draft;
-      candidates.push(id);
+      for (let k = 0; k < sets.length; k++) {
+        const set = sets[k]!;
+        if (setStamp[set] === draft) continue;
+        setStamp[set] = draft;
+        const id = setOwner[set]!;
+        if (countStamp[id] !== draft) {
+          countStamp[id] = draft;
+          setsFound[id] = 0;
+        }
+        if (++setsFound[id]! === setCount[id]) {
+          regexStamp[id] = draft;
+          candidates.push(id);
+        }
+      }
     }
     for (const id of this.plainRegexes!) candidates.push(id);
     const memoStamp = this.memoStamp!;
