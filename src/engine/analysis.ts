@@ -23,11 +23,15 @@ export interface Span {
 
 /**
  * Fills in the tokens' folded keys, on the tokenizer's own (fresh) objects, whose shape already has
- * the fields; `folded` is the folded text they index. Folded base forms repeat across drafts:
- * remembered.
+ * the fields; `folded` is the folded text they index. Folded base forms repeat across drafts: the
+ * last one of each of 4,096 slots is remembered, by the dictionary word's number (a base form is
+ * folded on its own, so the same word always folds the same) and checked against the base itself,
+ * so two tokenizers' numbers can never mix up words.
  */
-const foldedBases = new Map<string, string>();
-const MAX_FOLDED_BASES = 4096;
+const FOLDED_BASES = 4096; // a power of two
+const foldedBaseWord = new Int32Array(FOLDED_BASES).fill(-1);
+const foldedBaseOf = new Array<string>(FOLDED_BASES).fill('');
+const foldedBase = new Array<string>(FOLDED_BASES).fill('');
 
 export function toTextTokens(tokens: Token[], folded?: string): TextToken[] {
   for (let i = 0; i < tokens.length; i++) {
@@ -35,12 +39,18 @@ export function toTextTokens(tokens: Token[], folded?: string): TextToken[] {
     const s = folded === undefined ? fold(t.surface) : folded.slice(t.start, t.end);
     let l = s;
     if (t.base !== t.surface) {
-      const known = foldedBases.get(t.base);
-      if (known === undefined) {
-        l = fold(t.base);
-        if (foldedBases.size >= MAX_FOLDED_BASES) foldedBases.clear();
-        foldedBases.set(t.base, l);
-      } else l = known;
+      const w = t.word;
+      if (w < 0) l = fold(t.base);
+      else {
+        const slot = w & (FOLDED_BASES - 1);
+        if (foldedBaseWord[slot] === w && foldedBaseOf[slot] === t.base) l = foldedBase[slot]!;
+        else {
+          l = fold(t.base);
+          foldedBaseWord[slot] = w;
+          foldedBaseOf[slot] = t.base;
+          foldedBase[slot] = l;
+        }
+      }
     }
     t.s = s;
     t.l = l;

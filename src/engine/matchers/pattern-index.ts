@@ -6,7 +6,7 @@ import type { Analysis, Span } from '../analysis';
 import type { Pattern } from '../dictionary/schema';
 import { fold, foldKana, looseFromFolded } from '../fold';
 import type { Tokenizer } from '../tokenizer/types';
-import { compilePart, PartMatcher, partFromData, partKey, partToData, type Part, type PartData } from './phrase';
+import { compilePart, PartMatcher, type PartHits, partFromData, partKey, partToData, type Part, type PartData } from './phrase';
 import { expandPhraseSlots } from './phrase-syntax';
 import { CharTrie } from './char-trie';
 import { requiredLiterals } from './regex-prefilter';
@@ -230,7 +230,7 @@ export class PatternIndex {
     const gate = this.gate!;
     /** every pattern that may hit: phrases whose first slot a part hit fills, regexes whose literals all occur */
     const candidates: number[] = [];
-    for (const p of partHits.keys()) {
+    for (const p of partHits.ids) {
       for (const id of this.firstSlotOf![p]!) {
         if (phraseStamp[id] === draft) continue;
         phraseStamp[id] = draft;
@@ -322,7 +322,7 @@ const slotSets = new WeakMap<number[], Set<number>>();
  * caller must not change it) and `fresh` false; otherwise a new array, in slot order (not sorted).
  */
 let fresh = false;
-function slotHits(slot: number[], partHits: Map<number, Span[]>): Span[] {
+function slotHits(slot: number[], partHits: PartHits): Span[] {
   fresh = false;
   if (slot.length === 1) return partHits.get(slot[0]!) ?? NO_HITS;
   let out: Span[] = NO_HITS;
@@ -336,7 +336,8 @@ function slotHits(slot: number[], partHits: Map<number, Span[]>): Span[] {
   // a slot of hundreds of parts (a word list) against a draft's few dozen part hits
   let set = slotSets.get(slot);
   if (!set) slotSets.set(slot, (set = new Set(slot)));
-  for (const [p, spans] of partHits) if (set.has(p)) out = addHits(out, spans);
+  const ids = partHits.ids;
+  for (let k = 0; k < ids.length; k++) if (set.has(ids[k]!)) out = addHits(out, partHits.get(ids[k]!)!);
   return out;
 }
 
@@ -355,7 +356,7 @@ function addHits(out: Span[], h: Span[]): Span[] {
  * A pattern's spans: each variant's first slot, then every later slot within `gap` of the previous.
  * May be a part's own array (one variant of one slot): read only.
  */
-function combine(c: Extract<Compiled, { kind: 'phrase' }>, partHits: Map<number, Span[]>): Span[] {
+function combine(c: Extract<Compiled, { kind: 'phrase' }>, partHits: PartHits): Span[] {
   let out: Span[] = NO_HITS;
   let own = false; // out is this call's own array
   const variants = c.variants;

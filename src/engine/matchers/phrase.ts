@@ -178,6 +178,55 @@ function keysOf(t: PatternToken, surfaceOnly: boolean, withSurfaceReading: boole
 
 const UNNUMBERED = -3;
 
+/**
+ * A draft's part hits: spans per part index, for the parts that occur. One object per matcher,
+ * refilled by each match() (stamped with the draft's number instead of cleared), so a draft's
+ * hits are valid until the next draft is matched.
+ */
+export class PartHits {
+  /** the parts that occur, in the order they were first found */
+  readonly ids: number[] = [];
+  private stamp: Uint32Array;
+  private spans: Span[][];
+  private draft = 0;
+
+  constructor(parts: number) {
+    this.stamp = new Uint32Array(parts);
+    this.spans = new Array<Span[]>(parts);
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  /** Part i's spans in this draft (read only), or undefined when it does not occur. */
+  get(i: number): Span[] | undefined {
+    return this.stamp[i] === this.draft ? this.spans[i] : undefined;
+  }
+
+  /** Starts the next draft's hits. */
+  reset(): void {
+    this.ids.length = 0;
+    if (++this.draft === 0xffffffff) {
+      this.stamp.fill(0);
+      this.draft = 1;
+    }
+  }
+
+  /** Adds a span of part i (once: the same span again is ignored). */
+  add(i: number, start: number, end: number): void {
+    if (this.stamp[i] !== this.draft) {
+      this.stamp[i] = this.draft;
+      this.spans[i] = [{ start, end }];
+      this.ids.push(i);
+      return;
+    }
+    const list = this.spans[i]!;
+    for (let k = 0; k < list.length; k++) if (list[k]!.start === start && list[k]!.end === end) return;
+    list.push({ start, end });
+  }
+}
+
 /** Finds every occurrence of each part. Returns spans per part index. */
 export class PartMatcher {
   /**
@@ -334,15 +383,16 @@ export class PartMatcher {
     return tl === this.tokL[k] || (this.draftKana[ti] === 1 && this.tokLROk[k] === 1 && (tl === this.tokLR[k] || ts === this.tokRS[k]));
   }
 
-  /** Spans of the parts that occur in the draft (a sparse map: most of ~65k parts never do). */
-  match(a: Analysis): Map<number, Span[]> {
-    const hits = new Map<number, Span[]>();
-    const hit = (i: number, start: number, end: number) => {
-      const list = hits.get(i);
-      if (!list) return void hits.set(i, [{ start, end }]);
-      for (const h of list) if (h.start === start && h.end === end) return;
-      list.push({ start, end });
-    };
+  private hits: PartHits | undefined;
+
+  /**
+   * Spans of the parts that occur in the draft (most of ~65k parts never do). The same object
+   * for every draft: valid until the next call.
+   */
+  match(a: Analysis): PartHits {
+    const hits = (this.hits ??= new PartHits(this.parts.length));
+    hits.reset();
+    const hit = (i: number, start: number, end: number) => hits.add(i, start, end);
     const { tokens, tokenEndingAt } = a;
     const folded = a.norm.folded;
     // the trie walks' callbacks, made once per draft: the walk from token walkToken at walkStart

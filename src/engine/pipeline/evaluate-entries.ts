@@ -4,7 +4,6 @@ import type { CompiledEntry } from '../dictionary/compile';
 import type { PatternHits } from '../matchers/pattern-index';
 import type { RawFinding, ResolvedContext } from '../detectors/types';
 
-const NONE: number[] = [];
 const NO_SPANS: Span[] = [];
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 const distance = (a: Span, b: Span) => Math.max(0, b.start - a.end, a.start - b.end);
@@ -30,31 +29,42 @@ export function sentenceIds(text: string): Int32Array {
  * For a list of entries, the entries each pattern id fires (as one of its `patterns`): a draft
  * then visits only the entries one of whose patterns may hit it, a few dozen of ~300.
  */
-const firedBy = new WeakMap<readonly CompiledEntry[], number[][]>();
+const firedBy = new WeakMap<readonly CompiledEntry[], { by: number[][]; marks: Uint8Array }>();
 
-function entriesByPattern(entries: readonly CompiledEntry[]): number[][] {
-  let by = firedBy.get(entries);
-  if (!by) {
-    by = [];
+/** Per pattern id the entries it fires, and per entry a mark (kept clear between calls). */
+function entriesByPattern(entries: readonly CompiledEntry[]): { by: number[][]; marks: Uint8Array } {
+  let known = firedBy.get(entries);
+  if (!known) {
+    const by: number[][] = [];
     entries.forEach((c, i) => {
       for (const id of c.patterns) {
         if (id < 0) continue;
-        const list = (by![id] ??= []);
+        const list = (by[id] ??= []);
         if (list[list.length - 1] !== i) list.push(i);
       }
     });
-    firedBy.set(entries, by);
+    firedBy.set(entries, (known = { by, marks: new Uint8Array(entries.length) }));
   }
-  return by;
+  return known;
 }
 
 export function evaluateEntries(entries: readonly CompiledEntry[], hits: PatternHits, ctx: ResolvedContext, sentenceOf: Int32Array): RawFinding[] {
   const out: RawFinding[] = [];
-  const by = entriesByPattern(entries);
-  // the entries to visit, in list order (findings come out in the order of the lists)
-  const visit: number[] = [];
-  for (const id of hits.candidates()) for (const i of by[id] ?? NONE) visit.push(i);
-  visit.sort((x, y) => x - y);
+  const { by, marks } = entriesByPattern(entries);
+  // the entries to visit, marked, then visited in list order (findings come out in the order of
+  // the lists); each mark is cleared as it is visited
+  let lo = entries.length;
+  let hi = -1;
+  for (const id of hits.candidates()) {
+    const list = by[id];
+    if (list === undefined) continue;
+    for (let k = 0; k < list.length; k++) {
+      const i = list[k]!;
+      marks[i] = 1;
+      if (i < lo) lo = i;
+      if (i > hi) hi = i;
+    }
+  }
   /** sentences apart: 0 in the same sentence, 1 in the one before or after */
   const sentencesApart = (a: Span, b: Span) => Math.abs(sentenceOf[a.start]! - sentenceOf[b.start]!);
   const near = (h: Span, s: Span, g: { within?: number; scope?: 'sentence' | 'adjacent' }) =>
@@ -69,9 +79,10 @@ export function evaluateEntries(entries: readonly CompiledEntry[], hits: Pattern
     }
     return out;
   };
-  for (let v = 0; v < visit.length; v++) {
-    if (visit[v] === visit[v - 1]) continue;
-    const c = entries[visit[v]!]!;
+  for (let v = lo; v <= hi; v++) {
+    if (marks[v] === 0) continue;
+    marks[v] = 0;
+    const c = entries[v]!;
     const { entry } = c;
     if (entry.when?.account && entry.when.account !== ctx.account) continue;
     if (entry.when?.sites && ctx.site && !entry.when.sites.includes(ctx.site)) continue;

@@ -151,6 +151,8 @@ export interface TokenizerOptions {
   cacheSegments?: number;
 }
 
+const STR_CACHE = 4096; // a power of two
+
 export function createKuromojiTokenizer(data: IpadicData, options: TokenizerOptions = {}): Tokenizer {
   const cacheSize = options.cacheSegments ?? 256;
   /** segment text → its tokens with offsets from the segment's start (insertion order = age) */
@@ -163,7 +165,19 @@ export function createKuromojiTokenizer(data: IpadicData, options: TokenizerOpti
   const unknown = Object.create(UnknownDictionary.prototype) as UnknownDictionary;
   unknown.loadUnknownDictionaries(data.unk, data.unkPos, data.unkMap, data.unkChar, data.unkCompat, data.unkInvoke);
   const posFields = data.posTable.map((p) => p.split(','));
-  const str = (id: number) => (id < 0 ? '' : strings.slice(strOffsets[id]!, strOffsets[id + 1]!));
+  // Base forms and readings repeat from draft to draft: the last string cut for each of 4,096
+  // slots is kept (a direct-mapped cache by string number), so most tokens cut no new string.
+  const strKeys = new Int32Array(STR_CACHE).fill(-1);
+  const strValues = new Array<string>(STR_CACHE).fill('');
+  const str = (id: number): string => {
+    if (id < 0) return '';
+    const slot = id & (STR_CACHE - 1);
+    if (strKeys[slot] === id) return strValues[slot]!;
+    const v = strings.slice(strOffsets[id]!, strOffsets[id + 1]!);
+    strKeys[slot] = id;
+    strValues[slot] = v;
+    return v;
+  };
   /** unknown-word features by entry id, and character classes by code point (both small sets) */
   const unknownFeatures = new Map<number, string[]>();
   const classOf = new Map<number, ReturnType<UnknownDictionary['lookup']>>();
