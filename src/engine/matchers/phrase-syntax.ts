@@ -97,3 +97,9 @@ export function expandPhraseSlots(source: string): string[][][] {
   }
   return expandPhrase(source).map((v) => v.split(GAP).map((p) => [p]));
 }
+
+/**
+ * Braced names the engine itself will know; any other `{name}` is a named word list, resolved
+ * before a phrase gets here (dictionary/named-lists.ts).
+ */
+export const SPECIAL_SLOTS = new Set(['人名', '文頭', '文末']);
