@@ -7,7 +7,7 @@ import type { Pattern } from '../dictionary/schema';
 import { fold, foldKana, looseFromFolded } from '../fold';
 import type { Tokenizer } from '../tokenizer/types';
 import { compilePart, PartMatcher, partFromData, partKey, partToData, type Part, type PartData } from './phrase';
-import { expandPhraseSlots, expandPhraseSlotsWithNames, NAME_MARK, specialSlots } from './phrase-syntax';
+import { ANCHOR_END, ANCHOR_START, expandPhraseSlots, expandPhraseSlotsWithNames, NAME_MARK, specialSlots } from './phrase-syntax';
 import { CharTrie } from './char-trie';
 import { requiredLiterals } from './regex-prefilter';
 
@@ -118,13 +118,14 @@ export class PatternIndex {
       // A leading "=" asks for the written form only (no base-form matching).
       const surfaceOnly = pattern.startsWith('=');
       // {文頭} / {文末} anchors and the {人名} slot (named lists are resolved by the dictionary)
-      const { body } = specialSlots(surfaceOnly ? pattern.slice(1) : pattern);
+      const { body, anchor } = specialSlots(surfaceOnly ? pattern.slice(1) : pattern);
       const ids = (texts: string[]) => (texts[0] === NAME_MARK ? [NAME_PART] : [...new Set(texts.map((t) => this.partId(t, surfaceOnly)))]);
       if (!body.includes(NAME_MARK)) c = { kind: 'phrase', gap, variants: expandPhraseSlots(body).map((slots) => slots.map(ids)) };
       else {
         const expanded = expandPhraseSlotsWithNames(body);
         c = { kind: 'phrase', gap, variants: expanded.map((v) => v.slots.map(ids)), joins: expanded.map((v) => v.tight.map((t) => (t ? 0 : gap))) };
       }
+      if (anchor) c.anchor = anchor;
     } else {
       // On folded text the draft's kana are large katakana: fold the pattern's kana the same way.
       const source = pattern.fold ? foldKana(pattern.re) : pattern.re;
@@ -305,7 +306,7 @@ export class PatternIndex {
         if (g === 0 ? phraseStamp[id] !== draft : g === 1 && regexStamp[id] !== draft) return NO_HITS;
         const c = this.compiled[id]!;
         if (memoStamp[id] === draft) return memo[id]!;
-        const spans = c.kind === 're' ? matchRegExp(c.re, c.fold ? a.norm.folded : a.norm.text) : combine(c, partHits);
+        const spans = c.kind === 're' ? matchRegExp(c.re, c.fold ? a.norm.folded : a.norm.text) : c.anchor ? anchored(combine(c, partHits), c.anchor, a.norm.text) : combine(c, partHits);
         memoStamp[id] = draft;
         memo[id] = spans;
         return spans;
@@ -458,3 +459,32 @@ function isPersonName(t: Analysis['tokens'][number]): boolean {
   return t.posDetail2 === '人名' && t.posDetail === '固有名詞' && t.pos === '名詞';
 }
 
+/** A sentence ends after 。！？!? or a line break (as in evaluate-entries.ts), and at the text's ends. */
+function endsSentence(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f || c === 0x0a;
+}
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x3000 || c === 0x0d;
+
+/**
+ * `{文頭}`: only spaces between the sentence's start (the text's start, or after 。！？!? or a
+ * line break) and the hit. `{文末}`: only spaces between the hit and the text's end, a line
+ * break or one of 。！？!?.
+ */
+function anchored(spans: Span[], anchor: number, text: string): Span[] {
+  let out: Span[] | undefined;
+  for (const h of spans) {
+    let ok = true;
+    if (anchor & ANCHOR_START) {
+      let i = h.start - 1;
+      while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
+      ok = i < 0 || endsSentence(text.charCodeAt(i));
+    }
+    if (ok && anchor & ANCHOR_END) {
+      let i = h.end;
+      while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+      ok = i >= text.length || endsSentence(text.charCodeAt(i));
+    }
+    if (ok) (out ??= []).push(h);
+  }
+  return out ?? NO_HITS;
+}

@@ -133,7 +133,13 @@ export function specialSlots(source: string): { body: string; anchor: number } {
     const close = ch === '{' ? source.indexOf('}', i + 1) : -1;
     const name = close < 0 ? '' : source.slice(i + 1, close);
     if (name === '人名') body += NAME_MARK;
-    else if (/^[a-z][a-z0-9-]*$/.test(name)) fail(`unknown list "{${name}}" (a literal brace is \\{)`);
+    else if (name === '文頭') {
+      if (i !== 0) fail('{文頭} only at the start of a phrase');
+      anchor |= ANCHOR_START;
+    } else if (name === '文末') {
+      if (close !== source.length - 1) fail('{文末} only at the end of a phrase');
+      anchor |= ANCHOR_END;
+    } else if (/^[a-z][a-z0-9-]*$/.test(name)) fail(`unknown list "{${name}}" (a literal brace is \\{)`);
     else {
       // braces around anything else are text, as before lists: {0,6}
       body += ch;
