@@ -3,7 +3,7 @@
  * dictionaries/*.json (`{ "name", "entries": [...] }`, or a bare array of entries). An import
  * either yields every entry, validated, or every problem with its line: never a part of the file.
  */
-import type { Entry } from '../engine/dictionary/schema';
+import { NamedListsSchema, type Entry, type NamedLists } from '../engine/dictionary/schema';
 import { formatCsv, parseCsv } from './csv';
 import { JsonSyntaxError, parseJsonWithLines } from './json-lines';
 import { columnOf, CSV_COLUMNS, entryToRow, readHeader, rowToRaw } from './list-csv';
@@ -12,7 +12,15 @@ import { validateEntries, type LocatedIssue, type TakenIds } from './list-valida
 export type ListFormat = 'csv' | 'json';
 
 export type ImportResult =
-  | { ok: true; format: ListFormat; entries: Entry[]; /** the file's own list name (JSON) */ name?: string }
+  | {
+      ok: true;
+      format: ListFormat;
+      entries: Entry[];
+      /** the file's own list name (JSON) */
+      name?: string;
+      /** the file's named word lists (JSON `"lists"`), checked for shape; references are checked when the engine loads the list */
+      lists?: NamedLists;
+    }
   | { ok: false; format: ListFormat; issues: LocatedIssue[] };
 
 /** By extension, else by content. */
@@ -72,6 +80,7 @@ function importJson(text: string, taken: TakenIds | undefined): ImportResult {
   let raws: unknown[];
   let prefix: Array<string | number> = [];
   let name: string | undefined;
+  let lists: NamedLists | undefined;
   const issues: LocatedIssue[] = [];
   if (Array.isArray(value)) raws = value;
   else if (value && typeof value === 'object' && Array.isArray((value as { entries?: unknown }).entries)) {
@@ -79,25 +88,30 @@ function importJson(text: string, taken: TakenIds | undefined): ImportResult {
     raws = file.entries as unknown[];
     prefix = ['entries'];
     for (const key of Object.keys(file)) {
-      if (!['$schema', 'name', 'description', 'entries'].includes(key)) issues.push({ line: lineOf([key]), field: key, message: `unknown key "${key}" in a list file` });
+      if (!['$schema', 'name', 'description', 'entries', 'lists'].includes(key)) issues.push({ line: lineOf([key]), field: key, message: `unknown key "${key}" in a list file` });
     }
     if (file.name !== undefined && (typeof file.name !== 'string' || file.name.trim() === '')) issues.push({ line: lineOf(['name']), field: 'name', message: 'name must be a non-empty string' });
     else if (typeof file.name === 'string') name = file.name.trim();
+    if (file.lists !== undefined) {
+      const parsed = NamedListsSchema.safeParse(file.lists);
+      if (parsed.success) lists = parsed.data;
+      else for (const iss of parsed.error.issues) issues.push({ line: lineOf(['lists', ...(iss.path as Array<string | number>)]), field: ['lists', ...iss.path].join('.'), message: iss.message });
+    }
   } else {
     return { ok: false, format: 'json', issues: [{ line: 1, message: 'expected a list file { "name": …, "entries": [ … ] } or an array of entries' }] };
   }
   const result = validateEntries(raws, { taken, lineOf: (i, path) => lineOf([...prefix, i, ...(path as Array<string | number>)]) });
   issues.push(...result.issues);
   if (issues.length) return { ok: false, format: 'json', issues: sortIssues(issues) };
-  return { ok: true, format: 'json', entries: result.entries, name };
+  return { ok: true, format: 'json', entries: result.entries, name, ...(lists ? { lists } : {}) };
 }
 
 function sortIssues(issues: LocatedIssue[]): LocatedIssue[] {
   return issues.map((iss, k) => [iss, k] as const).sort((a, b) => a[0].line - b[0].line || a[1] - b[1]).map(([iss]) => iss);
 }
 
-export function exportList(list: { name: string; entries: readonly Entry[] }, format: ListFormat): string {
-  if (format === 'json') return `${JSON.stringify({ name: list.name, entries: list.entries }, null, 2)}\n`;
+export function exportList(list: { name: string; entries: readonly Entry[]; lists?: NamedLists }, format: ListFormat): string {
+  if (format === 'json') return `${JSON.stringify({ name: list.name, ...(list.lists ? { lists: list.lists } : {}), entries: list.entries }, null, 2)}\n`;
   return formatCsv([[...CSV_COLUMNS], ...list.entries.map(entryToRow)]);
 }
 

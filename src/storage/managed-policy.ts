@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import { SensitiveDateSchema, type SensitiveDate } from '../engine/context/calendar';
 import { CategorySchema } from '../engine/finding';
+import { NamedListsSchema, type NamedLists } from '../engine/dictionary/schema';
 import { describeUnknownRule, unknownRuleIds, type BuiltinIds } from './builtin-ids';
 import { importList } from './list-import';
 import { validateEntries } from './list-validate';
@@ -39,6 +40,8 @@ export const ManagedListSchema = z.object({
   name: z.string().min(1),
   enabled: z.boolean().optional(),
   entries: z.array(z.unknown()).optional(),
+  /** named word lists (`{name}` in the list's phrases), as in a list file */
+  lists: z.unknown().optional(),
   json: z.string().optional(),
 });
 
@@ -120,9 +123,18 @@ function managedLists(value: unknown, report: Report, builtin: BuiltinIds | unde
     }
     const entries: unknown[] = [...(l.entries ?? [])];
     const problems: string[] = [];
+    let named: NamedLists | undefined;
+    if (l.lists !== undefined) {
+      const parsed = NamedListsSchema.safeParse(l.lists);
+      if (parsed.success) named = parsed.data;
+      else problems.push(...parsed.error.issues.map((i) => `lists.${i.path.join('.')}: ${i.message}`));
+    }
     if (l.json !== undefined) {
       const r = importList(l.json, 'json');
-      if (r.ok) entries.push(...r.entries);
+      if (r.ok) {
+        entries.push(...r.entries);
+        if (r.lists) named = { ...r.lists, ...named };
+      }
       else problems.push(...r.issues.map((i) => `json line ${i.line}: ${i.field ? `${i.field}: ` : ''}${i.message}`));
     }
     const { entries: valid, issues } = validateEntries(entries, { lineOf: (i) => i + 1 });
@@ -138,7 +150,7 @@ function managedLists(value: unknown, report: Report, builtin: BuiltinIds | unde
     }
     listIds.set(l.id, l.name);
     for (const e of valid) taken.set(e.id, `managed list "${l.name}"`);
-    return [{ id: l.id, name: l.name, enabled: l.enabled ?? true, entries: valid }];
+    return [{ id: l.id, name: l.name, enabled: l.enabled ?? true, entries: valid, ...(named ? { lists: named } : {}) }];
   });
 }
 

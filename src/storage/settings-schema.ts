@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { CalendarFileSchema } from '../engine/context/calendar';
-import { EntrySchema } from '../engine/dictionary/schema';
+import { EntrySchema, NamedListsSchema } from '../engine/dictionary/schema';
 import { AccountKindSchema, CategorySchema, SeveritySchema } from '../engine/finding';
 
 export const SETTINGS_VERSION = 1;
@@ -19,6 +19,8 @@ export const CompanyListSchema = z.object({
   name: z.string().min(1),
   enabled: z.boolean().default(true),
   entries: z.array(EntrySchema),
+  /** the list's named word lists (`{name}` in its phrases; dictionaries/README.md) */
+  lists: NamedListsSchema.optional(),
 });
 export type CompanyList = z.infer<typeof CompanyListSchema>;
 

@@ -2,7 +2,7 @@
  * Company word lists inside the settings: pure changes (settings in, settings out) that the
  * options page hands to updateSettings, so every change is one validated, atomic write.
  */
-import type { Entry } from '../engine/dictionary/schema';
+import type { Entry, NamedLists } from '../engine/dictionary/schema';
 import type { TakenIds } from './list-validate';
 import type { CompanyList, Settings } from './settings-schema';
 
@@ -25,9 +25,16 @@ export function takenIds(lists: readonly CompanyList[], builtin: ReadonlyMap<str
 
 export type ImportMode = 'replace' | 'merge';
 
-/** Replace a list's entries, or merge (an entry with an id already in the list is updated). */
-export function applyEntries(list: CompanyList, entries: readonly Entry[], mode: ImportMode): CompanyList {
-  if (mode === 'replace') return { ...list, entries: [...entries] };
+/**
+ * Replace a list's entries, or merge (an entry with an id already in the list is updated); named
+ * word lists the same way (merge: a list of the same name is replaced).
+ */
+export function applyEntries(list: CompanyList, entries: readonly Entry[], mode: ImportMode, lists?: NamedLists): CompanyList {
+  if (mode === 'replace') {
+    const { lists: _old, ...rest } = list;
+    return { ...rest, entries: [...entries], ...(lists ? { lists } : {}) };
+  }
+  if (lists) list = { ...list, lists: { ...list.lists, ...lists } };
   const incoming = new Map(entries.map((e) => [e.id, e]));
   const kept = list.entries.map((e) => incoming.get(e.id) ?? e);
   const known = new Set(list.entries.map((e) => e.id));
@@ -44,7 +51,7 @@ export const listChanges = {
   remove: (listId: string) => (s: Settings): Settings => ({ ...s, lists: s.lists.filter((l) => l.id !== listId) }),
   rename: (listId: string, name: string) => (s: Settings) => mapList(s, listId, (l) => ({ ...l, name })),
   setEnabled: (listId: string, enabled: boolean) => (s: Settings) => mapList(s, listId, (l) => ({ ...l, enabled })),
-  importEntries: (listId: string, entries: readonly Entry[], mode: ImportMode) => (s: Settings) => mapList(s, listId, (l) => applyEntries(l, entries, mode)),
+  importEntries: (listId: string, entries: readonly Entry[], mode: ImportMode, lists?: NamedLists) => (s: Settings) => mapList(s, listId, (l) => applyEntries(l, entries, mode, lists)),
   /** Adds `entry`, or replaces the entry with id `previousId` (an edit may change the id). */
   putEntry: (listId: string, entry: Entry, previousId?: string) => (s: Settings) =>
     mapList(s, listId, (l) => {

@@ -57,7 +57,7 @@ export function createEngineHost(readDictionary: () => Promise<ArrayBuffer>, rea
     const [t, snap] = await Promise.all([tokenizer(), loadSnapshot()]);
     // the source names the list in errors and must tell lists apart: two lists may share a name
     // (an admin list and the user's import of its export), and only the later one is left out
-    let lists = settings.lists.filter((l) => l.enabled).map((l) => ({ file: { name: l.name, entries: l.entries }, source: `${l.name} (${l.id})` }));
+    let lists = settings.lists.filter((l) => l.enabled).map((l) => ({ file: { name: l.name, entries: l.entries, ...(l.lists ? { lists: l.lists } : {}) }, source: `${l.name} (${l.id})` }));
     const skipped: DictionaryIssue[] = [];
     const unknownRules = unknownRuleIds(settings.disabledRules, builtinIds(), settings.lists);
     const overrides = { categories: settings.categories, disabledRules: settings.disabledRules };

@@ -5,6 +5,7 @@
 import { PatternIndex } from '../matchers/pattern-index';
 import { DictionaryFileSchema, type DictionaryFile, type Entry, type Pattern } from './schema';
 import { DictionaryError, issuesFromZod, type DictionaryIssue } from './errors';
+import { listScopes } from './named-lists';
 
 export interface CompiledEntry {
   entry: Entry;
@@ -31,7 +32,11 @@ export function compileEntries(files: Array<{ file: DictionaryFile; source: stri
   const issues: DictionaryIssue[] = [];
   const out: CompiledEntry[] = [];
   const ids = new Map<string, string>();
-  for (const { file, source, company } of files) {
+  // named lists: built-in ones for every file, a company file's own for itself
+  const lists = listScopes(files);
+  issues.push(...lists.issues);
+  for (const [fi, { file, source, company }] of files.entries()) {
+    const scope = lists.scopes[fi]!;
     for (const entry of file.entries) {
       const firstSource = ids.get(entry.id);
       if (firstSource !== undefined) {
@@ -41,7 +46,7 @@ export function compileEntries(files: Array<{ file: DictionaryFile; source: stri
       ids.set(entry.id, source);
       const add = (p: Pattern, path: string): number => {
         try {
-          return index.add(p, entry.gap);
+          return index.add(typeof p === 'string' ? scope.resolve(p) : p, entry.gap);
         } catch (e) {
           issues.push({ source, entry: entry.id, path, message: (e as Error).message });
           return -1;

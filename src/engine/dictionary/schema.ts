@@ -128,12 +128,24 @@ export function entryPatterns(e: Entry): Pattern[] {
   ];
 }
 
+/**
+ * Named word lists, used in phrases as a slot: `{nationality}は…(怖い|臭い)`. Items are phrases
+ * without gaps (they may use (a|b), [x] and other lists); see dictionary/named-lists.ts.
+ */
+export const NamedListsSchema = z.record(
+  z.string().regex(/^[a-z][a-z0-9-]*$/, 'a list name is lowercase letters, digits and dashes, starting with a letter'),
+  z.array(z.string().min(1)).min(1, 'a list needs at least one item'),
+);
+export type NamedLists = z.infer<typeof NamedListsSchema>;
+
 export const DictionaryFileSchema = z
   .object({
     $schema: z.string().optional(),
     /** Shown in the options page and in errors. */
     name: z.string().min(1),
     description: z.string().optional(),
+    /** named word lists, `{name}` in a phrase */
+    lists: NamedListsSchema.optional(),
     entries: z.array(EntrySchema),
   })
   .strict()

@@ -7,15 +7,25 @@ import type { Pattern } from '../dictionary/schema';
 import { fold, foldKana, looseFromFolded } from '../fold';
 import type { Tokenizer } from '../tokenizer/types';
 import { compilePart, PartMatcher, type PartHits, partFromData, partKey, partToData, type Part, type PartData } from './phrase';
-import { expandPhraseSlots } from './phrase-syntax';
+import { ANCHOR_END, ANCHOR_START, expandPhraseSlots, expandPhraseSlotsWithNames, NAME_MARK, specialSlots } from './phrase-syntax';
 import { CharTrie } from './char-trie';
 import { requiredLiterals } from './regex-prefilter';
 
 export const DEFAULT_GAP = 12;
 
+/** the part id of the `{人名}` slot: a run of person-name tokens, found per draft (not a Part) */
+export const NAME_PART = -1;
+
+/**
+ * A phrase's optional extras: `joins[v][k]` the most characters between slot k and k + 1 of
+ * variant v (0 next to `{人名}`; else `gap`), only when some join is not `gap`; `anchor` its
+ * `{文頭}` / `{文末}` bits (ANCHOR_START | ANCHOR_END).
+ */
+type PhraseExtras = { joins?: number[][]; anchor?: number };
+
 type Compiled =
   /** variants → slots (separated by gaps) → the parts a slot may be */
-  | { kind: 'phrase'; variants: number[][][]; gap: number }
+  | ({ kind: 'phrase'; variants: number[][][]; gap: number } & PhraseExtras)
   /** literals: the regex cannot match a draft that lacks one of each set (null: always run it) */
   | { kind: 're'; re: RegExp; fold: boolean; literals: string[][] | null };
 
@@ -24,11 +34,11 @@ type Compiled =
  * tokenizer dictionary, so a fresh service worker skips tokenizing ~65k pattern parts (seconds)
  * and only compiles what a company added. SNAPSHOT_VERSION changes whenever compiled parts would.
  */
-export const SNAPSHOT_VERSION = 6;
+export const SNAPSHOT_VERSION = 7;
 export interface IndexSnapshot {
   version: number;
   parts: PartData[];
-  compiled: Array<{ kind: 'phrase'; variants: number[][][]; gap: number } | { kind: 're'; source: string; flags: string; fold: boolean; literals: string[][] | null }>;
+  compiled: Array<({ kind: 'phrase'; variants: number[][][]; gap: number } & PhraseExtras) | { kind: 're'; source: string; flags: string; fold: boolean; literals: string[][] | null }>;
   /** pattern source -> compiled id, so entries find their patterns without compiling them */
   keys: Array<[string, number]>;
 }
@@ -107,8 +117,15 @@ export class PatternIndex {
     if (typeof pattern === 'string') {
       // A leading "=" asks for the written form only (no base-form matching).
       const surfaceOnly = pattern.startsWith('=');
-      const body = surfaceOnly ? pattern.slice(1) : pattern;
-      c = { kind: 'phrase', gap, variants: expandPhraseSlots(body).map((slots) => slots.map((texts) => [...new Set(texts.map((t) => this.partId(t, surfaceOnly)))])) };
+      // {文頭} / {文末} anchors and the {人名} slot (named lists are resolved by the dictionary)
+      const { body, anchor } = specialSlots(surfaceOnly ? pattern.slice(1) : pattern);
+      const ids = (texts: string[]) => (texts[0] === NAME_MARK ? [NAME_PART] : [...new Set(texts.map((t) => this.partId(t, surfaceOnly)))]);
+      if (!body.includes(NAME_MARK)) c = { kind: 'phrase', gap, variants: expandPhraseSlots(body).map((slots) => slots.map(ids)) };
+      else {
+        const expanded = expandPhraseSlotsWithNames(body);
+        c = { kind: 'phrase', gap, variants: expanded.map((v) => v.slots.map(ids)), joins: expanded.map((v) => v.tight.map((t) => (t ? 0 : gap))) };
+      }
+      if (anchor) c.anchor = anchor;
     } else {
       // On folded text the draft's kana are large katakana: fold the pattern's kana the same way.
       const source = pattern.fold ? foldKana(pattern.re) : pattern.re;
@@ -159,15 +176,26 @@ export class PatternIndex {
    * polymorphic load): 0 a phrase, 1 a regex with required literals, 2 a regex without.
    */
   private gate: Uint8Array | undefined;
+  /** when a pattern has a `{人名}` slot: the patterns whose first slot it is (else undefined: no name scan) */
+  private nameFirst: number[] | undefined;
 
   private prepare(): PartMatcher {
     if (!this.matcher) {
       this.matcher = new PartMatcher(this.parts);
       const first: number[][] = this.parts.map(() => []);
+      const nameFirst: number[] = [];
+      let names = false;
       this.compiled.forEach((c, id) => {
         if (c.kind !== 'phrase') return;
-        for (const slots of c.variants) for (const p of slots[0]!) if (first[p]!.at(-1) !== id) first[p]!.push(id);
+        for (const slots of c.variants) {
+          for (const p of slots[0]!) {
+            const list = p === NAME_PART ? nameFirst : first[p]!;
+            if (list.at(-1) !== id) list.push(id);
+          }
+          if (c.joins) names ||= slots.some((slot) => slot[0] === NAME_PART);
+        }
       });
+      this.nameFirst = names ? nameFirst : undefined;
       this.firstSlotOf = first;
       this.gate = Uint8Array.from(this.compiled, (c) => (c.kind === 'phrase' ? 0 : c.literals ? 1 : 2));
       const trie = (this.literalTrie = new CharTrie());
@@ -237,6 +265,18 @@ export class PatternIndex {
         candidates.push(id);
       }
     }
+    if (this.nameFirst) {
+      // only for lists with a {人名} slot: the draft's names as that slot's hits
+      const names = personNames(a);
+      if (names.length) {
+        partHits.setNames(names);
+        for (const id of this.nameFirst) {
+          if (phraseStamp[id] === draft) continue;
+          phraseStamp[id] = draft;
+          candidates.push(id);
+        }
+      }
+    }
     // the regexes' literal sets present in the draft: one walk of the loosely folded text
     const text = looseFromFolded(a.norm.folded);
     // a literal marks its sets once per draft, however often it occurs
@@ -280,7 +320,7 @@ export class PatternIndex {
         if (g === 0 ? phraseStamp[id] !== draft : g === 1 && regexStamp[id] !== draft) return NO_HITS;
         const c = this.compiled[id]!;
         if (memoStamp[id] === draft) return memo[id]!;
-        const spans = c.kind === 're' ? matchRegExp(c.re, c.fold ? a.norm.folded : a.norm.text) : combine(c, partHits);
+        const spans = c.kind === 're' ? matchRegExp(c.re, c.fold ? a.norm.folded : a.norm.text) : c.anchor ? anchored(combine(c, partHits), c.anchor, a.norm.text) : combine(c, partHits);
         memoStamp[id] = draft;
         memo[id] = spans;
         return spans;
@@ -360,6 +400,7 @@ function combine(c: Extract<Compiled, { kind: 'phrase' }>, partHits: PartHits): 
   let out: Span[] = NO_HITS;
   let own = false; // out is this call's own array
   const variants = c.variants;
+  const joins = c.joins;
   for (let v = 0; v < variants.length; v++) {
     const slots = variants[v]!;
     const first = slotHits(slots[0]!, partHits);
@@ -387,7 +428,8 @@ function combine(c: Extract<Compiled, { kind: 'phrase' }>, partHits: PartHits): 
       let end = h.end;
       let ok = true;
       for (let k = 0; k < rest.length && ok; k++) {
-        const next = rest[k]!.find((r) => r.start >= end && r.start - end <= c.gap);
+        const gap = joins ? joins[v]![k]! : c.gap;
+        const next = rest[k]!.find((r) => r.start >= end && r.start - end <= gap);
         if (next) end = next.end;
         else ok = false;
       }
@@ -403,3 +445,61 @@ function combine(c: Extract<Compiled, { kind: 'phrase' }>, partHits: PartHits): 
 }
 
 const byStart = (x: Span, y: Span) => x.start - y.start;
+
+/**
+ * The `{人名}` slot's hits: each run of consecutive person-name tokens (名詞/固有名詞/人名: 姓 or
+ * 名) is one name, 田中太郎 as a whole (never 太郎 alone inside it). A name of one character
+ * counts only before an honorific (名詞/接尾/人名: さん 様 ちゃん くん 氏…): kuromoji also tags
+ * the 笑 of (笑), 夏 and 美 as names, while 森様 is a name.
+ */
+function personNames(a: Analysis): Span[] {
+  const tokens = a.tokens;
+  let out: Span[] = NO_HITS;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isPersonName(tokens[i]!)) continue;
+    const start = tokens[i]!.start;
+    while (i + 1 < tokens.length && isPersonName(tokens[i + 1]!) && tokens[i + 1]!.start === tokens[i]!.end) i++;
+    const end = tokens[i]!.end;
+    if (end - start === 1) {
+      const next = tokens[i + 1];
+      if (!next || next.start !== end || next.posDetail !== '接尾' || next.posDetail2 !== '人名') continue;
+    }
+    if (out === NO_HITS) out = [];
+    out.push({ start, end });
+  }
+  return out;
+}
+
+function isPersonName(t: Analysis['tokens'][number]): boolean {
+  return t.posDetail2 === '人名' && t.posDetail === '固有名詞' && t.pos === '名詞';
+}
+
+/** A sentence ends after 。！？!? or a line break (as in evaluate-entries.ts), and at the text's ends. */
+function endsSentence(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f || c === 0x0a;
+}
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x3000 || c === 0x0d;
+
+/**
+ * `{文頭}`: only spaces between the sentence's start (the text's start, or after 。！？!? or a
+ * line break) and the hit. `{文末}`: only spaces between the hit and the text's end, a line
+ * break or one of 。！？!?.
+ */
+function anchored(spans: Span[], anchor: number, text: string): Span[] {
+  let out: Span[] | undefined;
+  for (const h of spans) {
+    let ok = true;
+    if (anchor & ANCHOR_START) {
+      let i = h.start - 1;
+      while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
+      ok = i < 0 || endsSentence(text.charCodeAt(i));
+    }
+    if (ok && anchor & ANCHOR_END) {
+      let i = h.end;
+      while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+      ok = i >= text.length || endsSentence(text.charCodeAt(i));
+    }
+    if (ok) (out ??= []).push(h);
+  }
+  return out ?? NO_HITS;
+}

@@ -97,3 +97,120 @@ export function expandPhraseSlots(source: string): string[][][] {
   }
   return expandPhrase(source).map((v) => v.split(GAP).map((p) => [p]));
 }
+
+/**
+ * Braced slots the engine knows (any other `{name}` is a named word list, resolved before a
+ * phrase gets here: dictionary/named-lists.ts): `{人名}` a person's name (kuromoji's
+ * 名詞/固有名詞/人名 tokens, consecutive ones as one name), `{文頭}` / `{文末}` the phrase must
+ * start / end its sentence.
+ */
+export const SPECIAL_SLOTS = new Set(['人名', '文頭', '文末']);
+/** `{人名}` inside a phrase while it is expanded (a private-use character expandPhrase takes as text) */
+export const NAME_MARK = '\uE000';
+export const ANCHOR_START = 1;
+export const ANCHOR_END = 2;
+
+/**
+ * The phrase with `{文頭}` / `{文末}` taken off (as `anchor` bits) and `{人名}` as NAME_MARK. A
+ * phrase without braces is returned as it is. Throws on an anchor elsewhere than at the phrase's
+ * start / end, on `{name}` (a list the dictionary did not resolve) and on a stray brace.
+ */
+export function specialSlots(source: string): { body: string; anchor: number } {
+  if (!source.includes('{')) return { body: source, anchor: 0 };
+  const fail = (msg: string): never => {
+    throw new PhraseSyntaxError(`${msg} in "${source}"`);
+  };
+  if (source.includes(NAME_MARK)) fail('private-use character U+E000');
+  let body = '';
+  let anchor = 0;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch === '\\') {
+      body += source.slice(i, i + 2);
+      i++;
+      continue;
+    }
+    const close = ch === '{' ? source.indexOf('}', i + 1) : -1;
+    const name = close < 0 ? '' : source.slice(i + 1, close);
+    if (name === '人名') body += NAME_MARK;
+    else if (name === '文頭') {
+      if (i !== 0) fail('{文頭} only at the start of a phrase');
+      anchor |= ANCHOR_START;
+    } else if (name === '文末') {
+      if (close !== source.length - 1) fail('{文末} only at the end of a phrase');
+      anchor |= ANCHOR_END;
+    } else if (/^[a-z][a-z0-9-]*$/.test(name)) fail(`unknown list "{${name}}" (a literal brace is \\{)`);
+    else {
+      // braces around anything else are text, as before lists: {0,6}
+      body += ch;
+      continue;
+    }
+    i = close;
+  }
+  if (body.trim() === '') fail('a phrase of only anchors matches nothing');
+  return { body, anchor };
+}
+
+/**
+ * expandPhraseSlots for a phrase with `{人名}` (NAME_MARK): the name is a slot of its own,
+ * joined to what is next to it without a gap (`tight`), while `…` joins slots with a gap. A
+ * slot `[NAME_MARK]` is the name slot. tight[k] is the join between slot k and k + 1.
+ */
+export function expandPhraseSlotsWithNames(source: string): Array<{ slots: string[][]; tight: boolean[] }> {
+  const fail = (msg: string): never => {
+    throw new PhraseSyntaxError(`${msg} in "${source.replaceAll(NAME_MARK, '{人名}')}"`);
+  };
+  let depth = 0;
+  let topLevelOnly = true;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') i++;
+    else if (ch === '(' || ch === '[') depth++;
+    else if (ch === ')' || ch === ']') depth--;
+    else if ((ch === GAP || ch === NAME_MARK) && depth > 0) topLevelOnly = false;
+  }
+  /** one variant's pieces (between gaps), each split at the name */
+  const variant = (pieces: string[], expand: (text: string) => string[]) => {
+    const slots: string[][] = [];
+    const tight: boolean[] = [];
+    for (const piece of pieces) {
+      if (piece.trim() === '') fail(`empty part around "${GAP}"`);
+      const sub = piece.split(NAME_MARK);
+      const before = slots.length;
+      sub.forEach((text, k) => {
+        if (k > 0) {
+          if (slots.length > before && slots.at(-1)![0] === NAME_MARK) fail('two {人名} in a row (consecutive name tokens are one name already)');
+          if (slots.length > before) tight.push(true);
+          else if (slots.length) tight.push(false);
+          slots.push([NAME_MARK]);
+        }
+        if (text === '') return;
+        if (text.trim() === '') fail('only spaces next to {人名}');
+        if (slots.length > before) tight.push(true);
+        else if (slots.length) tight.push(false);
+        slots.push(expand(text));
+      });
+    }
+    return { slots, tight };
+  };
+  if (topLevelOnly) return [variant(splitTopLevelGaps(source), expandPhrase)];
+  return expandPhrase(source).map((v) => variant(v.split(GAP), (t) => [t]));
+}
+
+function splitTopLevelGaps(source: string): string[] {
+  const pieces: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') i++;
+    else if (ch === '(' || ch === '[') depth++;
+    else if (ch === ')' || ch === ']') depth--;
+    else if (ch === GAP && depth === 0) {
+      pieces.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  pieces.push(source.slice(start));
+  return pieces;
+}

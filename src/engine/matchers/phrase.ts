@@ -199,9 +199,21 @@ export class PartHits {
     return this.ids.length;
   }
 
-  /** Part i's spans in this draft (read only), or undefined when it does not occur. */
+  /**
+   * Part i's spans in this draft (read only), or undefined when it does not occur. Part id -1 is
+   * the `{人名}` slot (pattern-index.ts NAME_PART): the draft's person names, not a Part.
+   */
   get(i: number): Span[] | undefined {
+    if (i < 0) return this.namesDraft === this.draft ? this.names : undefined;
     return this.stamp[i] === this.draft ? this.spans[i] : undefined;
+  }
+
+  private names: Span[] | undefined;
+  private namesDraft = 0;
+  /** The draft's person names, as the hits of part id -1 (see get). */
+  setNames(spans: Span[]): void {
+    this.names = spans;
+    this.namesDraft = this.draft;
   }
 
   /** Starts the next draft's hits. */

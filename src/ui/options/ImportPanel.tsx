@@ -48,10 +48,10 @@ export function ImportPanel({ target, exportable, onImported }: Props) {
       // read, parse, validate and save: the whole import, as the user waits for it
       const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
       if (!into) {
-        const list: CompanyList = { id: newListId(), name: result.name ?? (file.name.replace(/\.[^.]+$/, '') || t(messages.defaultListName)), enabled: true, entries: result.entries };
+        const list: CompanyList = { id: newListId(), name: result.name ?? (file.name.replace(/\.[^.]+$/, '') || t(messages.defaultListName)), enabled: true, entries: result.entries, ...(result.lists ? { lists: result.lists } : {}) };
         if (await apply(listChanges.add(list), { done: () => messages.imported(list.entries.length, list.name, seconds()), undoable: true })) onImported(list.id);
       } else {
-        const ok = await apply(listChanges.importEntries(into.id, result.entries, effectiveMode as ImportMode), {
+        const ok = await apply(listChanges.importEntries(into.id, result.entries, effectiveMode as ImportMode, result.lists), {
           done: () => messages.imported(result.entries.length, into.name, seconds()),
           undoable: true,
         });
