@@ -39,6 +39,18 @@ describe('phrase syntax', () => {
     expect(() => expandPhrase('話せる(ように)?なる')).toThrow(/regex syntax; write \[x\]/);
     expect(expandPhrase('本当?')).toEqual(['本当?']); // a plain question mark is text
   });
+
+  it('refuses regex syntax that a phrase would read as its own characters', () => {
+    // each of these once sat in a built-in phrase and silently matched nothing it meant to
+    expect(() => expandPhrase('原価率[^。]…還元')).toThrow(/"\[\^" is regex syntax/);
+    expect(() => expandPhrase('月\\d+万')).toThrow(/"\\d" is regex syntax/);
+    expect(() => expandPhrase('(原価率{0,6}還元)')).toThrow(/"\{n,m\}" is regex syntax/);
+    expect(() => expandPhrase('誰でも.*稼げる')).toThrow(/"\.\*" is regex syntax/);
+    // what stays text: escaped brackets, a brace without digits, dots
+    expect(expandPhrase('\\(笑\\)')).toEqual(['(笑)']);
+    expect(expandPhrase('{株}')).toEqual(['{株}']);
+    expect(expandPhrase('No.1')).toEqual(['No.1']);
+  });
 });
 
 describe('phrase matching', () => {

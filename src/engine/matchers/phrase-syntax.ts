@@ -22,11 +22,21 @@ export function expandPhrase(source: string): string[] {
     if (out.length > MAX_VARIANTS) fail(`more than ${MAX_VARIANTS} variants`);
     return out;
   };
+  // Regex syntax inside a phrase would silently match its own characters ("[^。]" as an optional
+  // "^。", "\\d" as "d", "{0,6}" as text): refused, with what to write instead.
+  const regexSyntax = (ch: string) => {
+    const next = source[pos + 1];
+    if (ch === '[' && next === '^') fail('"[^" is regex syntax (a phrase has no character classes): use a { "re": … } pattern, or "…" for a gap');
+    if (ch === '\\' && next !== undefined && 'dDsSwWbB'.includes(next)) fail(`"\\${next}" is regex syntax: use a { "re": … } pattern`);
+    if (ch === '.' && (next === '*' || next === '+')) fail(`".${next}" is regex syntax: write "…" for a gap`);
+    if (ch === '{' && /^\{\d+(,\d*)?\}/.test(source.slice(pos))) fail('"{n,m}" is regex syntax: write "…" for a gap, or use a { "re": … } pattern');
+  };
   // sequence := (literal | group | optional)*   until one of `stops`
   const sequence = (stops: string): string[] => {
     let acc = [''];
     while (pos < source.length && !stops.includes(source[pos]!)) {
       const ch = source[pos]!;
+      regexSyntax(ch);
       if (ch === '(') {
         pos++;
         acc = cross(acc, alternatives(')'));
