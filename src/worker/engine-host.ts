@@ -23,6 +23,9 @@ export function createEngineHost(readDictionary: () => Promise<ArrayBuffer>, rea
   let lastError: string | undefined;
   const loadTokenizer = sharedTokenizer(readDictionary);
   let built: { key: string; engine: Engine; skipped: DictionaryIssue[]; unknownRules: string[] } | undefined;
+  let building: { key: string; engine: Promise<Engine> } | undefined;
+  /** checks waiting for an engine: while one waits, a warm-up check would only delay it */
+  let waiting = 0;
   const cache = new Map<string, Finding[]>();
   const keys = new WeakMap<Settings, string>();
   // A missing or unreadable snapshot only costs time: the lists then compile from source.
@@ -45,7 +48,7 @@ export function createEngineHost(readDictionary: () => Promise<ArrayBuffer>, rea
   }
 
   /** Builds the engine for these settings; a company list that does not compile is left out (and reported). */
-  async function engineFor(settings: Settings): Promise<Engine> {
+  function engineFor(settings: Settings): Promise<Engine> {
     // Settings objects are replaced, never mutated, when storage changes: key each one once
     // (a 10k-entry list is megabytes of JSON, too much to serialize per keystroke).
     let key = keys.get(settings);
@@ -53,7 +56,20 @@ export function createEngineHost(readDictionary: () => Promise<ArrayBuffer>, rea
       key = JSON.stringify([settings.lists, settings.categories, settings.disabledRules, settings.dates]);
       keys.set(settings, key);
     }
-    if (built?.key === key) return built.engine;
+    if (built?.key === key) return Promise.resolve(built.engine);
+    // Callers that arrive while the engine for these settings is being built share that build: at
+    // worker start-up the warm-up and the first check ask at once, and each built one (a second).
+    if (building?.key === key) return building.engine;
+    const engine = build(settings, key);
+    const mine = (building = { key, engine });
+    const done = () => {
+      if (building === mine) building = undefined;
+    };
+    engine.then(done, done);
+    return engine;
+  }
+
+  async function build(settings: Settings, key: string): Promise<Engine> {
     const [t, snap] = await Promise.all([tokenizer(), loadSnapshot()]);
     // the source names the list in errors and must tell lists apart: two lists may share a name
     // (an admin list and the user's import of its export), and only the later one is left out
@@ -86,7 +102,13 @@ export function createEngineHost(readDictionary: () => Promise<ArrayBuffer>, rea
 
   return {
     async check(text: string, context: CheckContext, settings: Settings): Promise<Finding[]> {
-      const engine = await engineFor(settings);
+      waiting++;
+      let engine: Engine;
+      try {
+        engine = await engineFor(settings);
+      } finally {
+        waiting--;
+      }
       const key = `${context.account}|${context.site}|${context.date}|${text}`;
       const hit = cache.get(key);
       if (hit) {
@@ -111,12 +133,23 @@ export function createEngineHost(readDictionary: () => Promise<ArrayBuffer>, rea
       };
     },
     /**
-     * Starts loading ahead of the first check (worker start-up), and runs one tiny check so the
-     * matcher's indexes (built on first use) are ready before the user's first keystroke.
+     * Starts fetching the tokenizer dictionary and the snapshot: call it first thing at worker
+     * start-up, before anything else keeps the worker busy (the fetches then run meanwhile).
+     */
+    preload() {
+      tokenizer().catch(() => undefined);
+      void loadSnapshot();
+    },
+    /**
+     * Builds the engine ahead of the first check (worker start-up), and runs one tiny check so the
+     * matcher's indexes (built on first use) are ready before the user's first keystroke. Skipped
+     * when a real check is already waiting for the engine: that check warms it up just the same.
      */
     warm(settings: Settings) {
       return engineFor(settings).then(
-        (engine) => void engine.check('確認', { account: 'company' }),
+        (engine) => {
+          if (waiting === 0) engine.check('確認', { account: 'company' });
+        },
         () => undefined,
       );
     },

@@ -32,6 +32,8 @@ export function startBackground(): void {
     const res = await fetch((browser.runtime.getURL as (path: string) => string)(SNAPSHOT_PATH));
     return res.ok ? ((await res.json()) as IndexSnapshot) : undefined;
   });
+  // The fetches first: everything below keeps the worker busy for a while, and they run meanwhile.
+  host.preload();
   const audit = new AuditLog();
   let settings: Promise<EffectiveSettings> | undefined;
   // the policy's ids are checked against the built-ins as it is read (problems in the options page)
