@@ -5,7 +5,8 @@
  * after a worker restart the next check loads again.
  */
 import type { Engine } from '../engine/index';
-import type { IndexSnapshot } from '../engine/matchers/pattern-index';
+import { LoadedSnapshot, type IndexSnapshot } from '../engine/matchers/pattern-index';
+import { loadSnapshot as loadSnapshotData } from '../engine/matchers/snapshot-format';
 import { DictionaryError, formatIssue, type DictionaryIssue } from '../engine/dictionary/errors';
 import type { CheckContext, Finding } from '../engine/finding';
 import { sharedTokenizer } from '../engine/tokenizer/load';
@@ -17,7 +18,15 @@ import type { Settings } from '../storage/settings-schema';
 export type TokenizerState = 'idle' | 'loading' | 'ready' | 'error';
 const CACHE_SIZE = 64;
 
-export function createEngineHost(readDictionary: () => Promise<ArrayBuffer>, readSnapshot: () => Promise<IndexSnapshot | undefined> = async () => undefined) {
+/**
+ * readSnapshot: the built-in lists' compiled snapshot (the binary form the build ships, see
+ * snapshot-format.ts), or undefined; a snapshot that is missing, of another version or corrupt only
+ * costs time (the lists are then compiled).
+ */
+export function createEngineHost(
+  readDictionary: () => Promise<ArrayBuffer>,
+  readSnapshot: () => Promise<ArrayBuffer | Uint8Array | IndexSnapshot | LoadedSnapshot | undefined> = async () => undefined,
+) {
   let state: TokenizerState = 'idle';
   let loadMs: number | undefined;
   let lastError: string | undefined;
@@ -29,8 +38,11 @@ export function createEngineHost(readDictionary: () => Promise<ArrayBuffer>, rea
   const cache = new Map<string, Finding[]>();
   const keys = new WeakMap<Settings, string>();
   // A missing or unreadable snapshot only costs time: the lists then compile from source.
-  let snapshot: Promise<IndexSnapshot | undefined> | undefined;
-  const loadSnapshot = () => (snapshot ??= readSnapshot().catch(() => undefined));
+  let snapshot: Promise<LoadedSnapshot | undefined> | undefined;
+  const loadSnapshot = () =>
+    (snapshot ??= readSnapshot()
+      .then((s) => (s === undefined || s instanceof LoadedSnapshot ? s : loadSnapshotData(s)))
+      .catch(() => undefined));
 
   async function tokenizer(): Promise<Tokenizer> {
     if (state !== 'ready') state = 'loading';
@@ -70,10 +82,13 @@ export function createEngineHost(readDictionary: () => Promise<ArrayBuffer>, rea
   }
 
   async function build(settings: Settings, key: string): Promise<Engine> {
-    const [t, snap] = await Promise.all([tokenizer(), loadSnapshot()]);
     // the source names the list in errors and must tell lists apart: two lists may share a name
     // (an admin list and the user's import of its export), and only the later one is left out
     let lists = settings.lists.filter((l) => l.enabled).map((l) => ({ file: { name: l.name, entries: l.entries }, source: `${l.name} (${l.id})` }));
+    // Without company lists the engine matches with the snapshot's own tables: build them as soon
+    // as it is loaded, while the tokenizer dictionary (the larger file) is still on its way.
+    const prepared = loadSnapshot().then((s) => (lists.length === 0 ? s?.prepare() : s));
+    const [t, snap] = await Promise.all([tokenizer(), prepared]);
     const skipped: DictionaryIssue[] = [];
     const unknownRules = unknownRuleIds(settings.disabledRules, builtinIds(), settings.lists);
     const overrides = { categories: settings.categories, disabledRules: settings.disabledRules };

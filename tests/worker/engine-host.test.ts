@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { ensureIpadicFile, loadNodeTokenizer } from '../../src/node/ipadic';
-import { cachedBuiltinSnapshot } from '../../src/node/snapshot-cache';
+import { cachedBuiltinSnapshot, cachedBuiltinSnapshotFile } from '../../src/node/snapshot-cache';
 import { DEFAULT_SETTINGS, type CompanyList, type Settings } from '../../src/storage/settings-schema';
 import { createEngineHost } from '../../src/worker/engine-host';
 import { entry } from '../storage/list-fixtures';
@@ -20,14 +20,12 @@ vi.mock('../../src/rules/builtin', async (original) => {
   };
 });
 
+const readDictionary = async () => {
+  const b = readFileSync(ensureIpadicFile());
+  return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+};
 function host() {
-  return createEngineHost(
-    async () => {
-      const b = readFileSync(ensureIpadicFile());
-      return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
-    },
-    async () => cachedBuiltinSnapshot(await loadNodeTokenizer()),
-  );
+  return createEngineHost(readDictionary, async () => cachedBuiltinSnapshot(await loadNodeTokenizer()));
 }
 const settings = (over: Partial<Settings>): Settings => ({ ...DEFAULT_SETTINGS, ...over });
 
@@ -71,5 +69,20 @@ describe('engine host status', () => {
     expect(x).toEqual([]);
     expect(y.map((f) => f.rule)).toEqual(['confidential/codename']);
     expect(builds.n).toBe(2);
+  });
+
+  it('a snapshot that is missing, of another version or corrupt only costs time: the lists are compiled', async () => {
+    const bytes = readFileSync(cachedBuiltinSnapshotFile(await loadNodeTokenizer()));
+    const stale = bytes.slice();
+    new DataView(stale.buffer).setUint32(4, 6, true);
+    const flipped = bytes.slice();
+    flipped[flipped.length >> 1]! ^= 1;
+    const expected = await host().check('元本保証で必ず儲かる!', { account: 'company' }, settings({}));
+    expect(expected.length).toBeGreaterThan(0);
+    // (each compiles the lists: a few seconds)
+    for (const read of [async () => Promise.reject(new Error('HTTP 404')), async () => stale, async () => flipped]) {
+      const h = createEngineHost(readDictionary, read);
+      expect(await h.check('元本保証で必ず儲かる!', { account: 'company' }, settings({}))).toEqual(expected);
+    }
   });
 });
