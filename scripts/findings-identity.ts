@@ -4,6 +4,8 @@
  *
  *   tsx scripts/findings-identity.ts --mode compiled --out a.jsonl   # lists compiled from source
  *   tsx scripts/findings-identity.ts --mode snapshot --out b.jsonl   # from the shipped snapshot
+ *   (also --mode stepped: the snapshot prepared in steps, as the worker does; --mode json: from
+ *   the snapshot's JSON form)
  *   cmp a.jsonl b.jsonl
  *
  * Texts: ../shared/eval/dev.jsonl, every *.jsonl under /work/train (or KAKUNIN_TRAIN_DIR), field
@@ -16,7 +18,8 @@ import { fileURLToPath } from 'node:url';
 import { BUILTIN_LISTS } from '../dictionaries/index';
 import type { Engine } from '../src/engine/index';
 import { loadNodeTokenizer } from '../src/node/ipadic';
-import { cachedBuiltinSnapshot } from '../src/node/snapshot-cache';
+import { cachedBuiltinSnapshot, cachedBuiltinSnapshotFile } from '../src/node/snapshot-cache';
+import { loadSnapshot } from '../src/engine/matchers/snapshot-format';
 import { createKakuninEngine } from '../src/rules/builtin';
 
 const argv = process.argv.slice(2);
@@ -70,6 +73,7 @@ const started = performance.now();
 let engine: Engine;
 if (mode === 'compiled') engine = createKakuninEngine(t);
 else if (mode === 'snapshot') engine = createKakuninEngine(t, {}, cachedBuiltinSnapshot(t));
+else if (mode === 'stepped') engine = createKakuninEngine(t, {}, await loadSnapshot(readFileSync(cachedBuiltinSnapshotFile(t))).prepareAsync(() => new Promise((r) => setTimeout(r, 0))));
 else if (mode === 'json') engine = createKakuninEngine(t, {}, JSON.parse(JSON.stringify(createKakuninEngine(t).snapshot())));
 else throw new Error(`unknown --mode ${mode}`);
 const buildMs = performance.now() - started;

@@ -17,6 +17,8 @@ import type { Settings } from '../storage/settings-schema';
 
 export type TokenizerState = 'idle' | 'loading' | 'ready' | 'error';
 const CACHE_SIZE = 64;
+/** a turn for the worker's other tasks (fetch responses, messages) between steps of start-up work */
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * readSnapshot: the built-in lists' compiled snapshot (the binary form the build ships, see
@@ -87,7 +89,8 @@ export function createEngineHost(
     let lists = settings.lists.filter((l) => l.enabled).map((l) => ({ file: { name: l.name, entries: l.entries }, source: `${l.name} (${l.id})` }));
     // Without company lists the engine matches with the snapshot's own tables: build them as soon
     // as it is loaded, while the tokenizer dictionary (the larger file) is still on its way.
-    const prepared = loadSnapshot().then((s) => (lists.length === 0 ? s?.prepare() : s));
+    // In steps: reading the dictionary's response needs this thread too.
+    const prepared = loadSnapshot().then((s) => (lists.length === 0 ? s?.prepareAsync(pause) : s));
     const [t, snap] = await Promise.all([tokenizer(), prepared]);
     const skipped: DictionaryIssue[] = [];
     const unknownRules = unknownRuleIds(settings.disabledRules, builtinIds(), settings.lists);

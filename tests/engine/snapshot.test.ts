@@ -64,6 +64,13 @@ describe('compiled snapshot', () => {
     expect(createKakuninEngine(t, {}, loaded.prepare()).check('元本保証で必ず儲かる!')).toEqual(freshBuiltin.check('元本保証で必ず儲かる!'));
   });
 
+  it('prepared in steps (as the service worker does), the tables give identical findings', async () => {
+    let steps = 0;
+    const loaded = await loadSnapshot(encodeSnapshot(snap)).prepareAsync(async () => void steps++);
+    expect(steps).toBeGreaterThan(1);
+    expectSameFindings(createKakuninEngine(t, {}, loaded), freshBuiltin);
+  });
+
   it('writes the same snapshot again from an engine started from one (binary form included)', () => {
     const bytes = encodeSnapshot(snap);
     const again = createKakuninEngine(t, {}, loadSnapshot(bytes)).snapshot();

@@ -6,7 +6,7 @@ import type { Analysis, Span } from '../analysis';
 import type { Pattern } from '../dictionary/schema';
 import { fold, foldKana, looseFromFolded } from '../fold';
 import type { Tokenizer } from '../tokenizer/types';
-import { compilePart, PartMatcher, partFromData, partKey, partRows, partToData, type Part, type PartData, type PartRows } from './phrase';
+import { compilePart, PartMatcher, partFromData, partKey, partRows, PartTries, partToData, type Part, type PartData, type PartRows } from './phrase';
 import { expandPhraseSlots } from './phrase-syntax';
 import { CharTrie } from './char-trie';
 import { requiredLiterals } from './regex-prefilter';
@@ -76,6 +76,21 @@ export class LoadedSnapshot {
     return this;
   }
 
+  /**
+   * prepare() in steps, awaiting `pause` between them, so that a host's other work gets turns (in a
+   * service worker, reading the tokenizer dictionary's response happens on the same thread).
+   */
+  async prepareAsync(pause: () => Promise<void>): Promise<this> {
+    const tries = new PartTries();
+    const parts = this.parts;
+    while (!this.tables && tries.parts < parts.length) {
+      tries.add(parts, Math.min(parts.length, tries.parts + PREPARE_STEP));
+      await pause();
+    }
+    this.tables ??= buildTables(parts, this.compiled, this.rows, tries);
+    return this;
+  }
+
   /** @internal the tables for exactly these parts and patterns */
   tablesFor(): Tables {
     return (this.tables ??= buildTables(this.parts, this.compiled, this.rows));
@@ -95,9 +110,11 @@ export function compiledFromData(c: IndexSnapshot['compiled'][number]): Compiled
 }
 
 const NO_PATTERNS: number[] = [];
+/** parts per step of prepareAsync (some milliseconds each) */
+const PREPARE_STEP = 8192;
 
-function buildTables(parts: readonly Part[], compiled: readonly Compiled[], rows: PartRows | undefined): Tables {
-  const matcher = new PartMatcher(parts as Part[], rows);
+function buildTables(parts: readonly Part[], compiled: readonly Compiled[], rows: PartRows | undefined, tries?: PartTries): Tables {
+  const matcher = new PartMatcher(parts as Part[], rows, tries);
   // most parts start no pattern (they are later slots' or requires' words): one shared empty list
   const firstSlotOf: number[][] = Array.from({ length: parts.length }, () => NO_PATTERNS);
   compiled.forEach((c, id) => {

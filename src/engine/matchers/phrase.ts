@@ -268,6 +268,28 @@ export function draftWords(folded: string): Set<string> {
   return words;
 }
 
+/**
+ * The character tries of parts' folded surfaces and readings (what PartMatcher walks a draft's
+ * text with), filled a slice of parts at a time: a host can make them in steps between other work.
+ */
+export class PartTries {
+  readonly surfaces = new CharTrie();
+  readonly readings = new CharTrie();
+  /** parts added so far (parts 0 .. parts - 1) */
+  parts = 0;
+
+  /** Adds parts `this.parts` .. `to - 1`, in order (a key's parts are listed in the order added). */
+  add(parts: readonly Part[], to: number): void {
+    for (let i = this.parts; i < to; i++) {
+      const p = parts[i]!;
+      if (p.english) continue;
+      this.surfaces.insert(p.s, i);
+      if (p.reading) this.readings.insert(p.reading, i);
+    }
+    this.parts = Math.max(this.parts, to);
+  }
+}
+
 const UNNUMBERED = -3;
 
 /** Finds every occurrence of each part. Returns spans per part index. */
@@ -298,8 +320,8 @@ export class PartMatcher {
   private draftS = new Int32Array(64);
   private draftL = new Int32Array(64);
   private draftKana = new Uint8Array(64);
-  private surfaces = new CharTrie();
-  private readings = new CharTrie();
+  private surfaces: CharTrie;
+  private readings: CharTrie;
   /** English parts by one of their literal words; parts with only wildcard words by prefix */
   private englishByWord = new Map<string, number[]>();
   /** ...by the first two letters of their prefix (a draft's words look up only their own two) */
@@ -332,9 +354,14 @@ export class PartMatcher {
 
   /**
    * `rows`: the tokens of (the first of) these parts as numbered rows, e.g. from a snapshot (see
-   * PartRows); the other parts' tokens are numbered here.
+   * PartRows); the other parts' tokens are numbered here. `tries`: the tries of every one of these
+   * parts (partTries), when made already (taken as they are, not copied).
    */
-  constructor(readonly parts: Part[], rows?: PartRows) {
+  constructor(readonly parts: Part[], rows?: PartRows, tries?: PartTries) {
+    if (tries && tries.parts !== parts.length) throw new Error('PartMatcher: tries of other parts');
+    const own = tries ?? new PartTries();
+    this.surfaces = own.surfaces;
+    this.readings = own.readings;
     const r = partRows(parts, rows);
     const { strings } = r;
     for (let i = 0; i < strings.length; i++) this.vocab.set(strings[i]!, i);
@@ -393,9 +420,8 @@ export class PartMatcher {
           }
         }
       }
-      this.surfaces.insert(p.s, i);
-      if (p.reading) this.readings.insert(p.reading, i);
     }
+    if (!tries) own.add(parts, parts.length);
     this.tokLROk = new Uint8Array(tokLR.length);
     for (let row = 0; row < tokLR.length; row++) {
       const lr = tokLR[row]!;
