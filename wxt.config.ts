@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { ensureIpadicFile, loadNodeTokenizer } from './src/node/ipadic';
-import { cachedBuiltinSnapshot } from './src/node/snapshot-cache';
+import { cachedBuiltinSnapshotFile } from './src/node/snapshot-cache';
 import { verifyBuiltinDictionaries } from './src/node/verify-dictionaries';
 
 // WXT imports this file in Node at build time: keep it declarative.
@@ -27,12 +27,11 @@ export default defineConfig({
     },
     // The tokenizer dictionary comes from the kuromoji package at build time (never a committed
     // copy), converted to Kakunin's compact container; see src/engine/tokenizer/ipadic-format.ts.
-    // The built-in lists ship compiled (dict/builtin-index.json) so a fresh worker does not
-    // tokenize ~20k pattern parts before its first check.
+    // The built-in lists ship compiled (dict/builtin-index.kix, src/engine/matchers/snapshot-format.ts)
+    // so a fresh worker does not tokenize ~90k pattern parts before its first check.
     'build:publicAssets': async (_wxt, files) => {
       files.push({ absoluteSrc: ensureIpadicFile(), relativeDest: 'dict/ipadic.kkd' });
-      const snapshot = cachedBuiltinSnapshot(await loadNodeTokenizer());
-      files.push({ contents: JSON.stringify(snapshot), relativeDest: 'dict/builtin-index.json' });
+      files.push({ absoluteSrc: cachedBuiltinSnapshotFile(await loadNodeTokenizer()), relativeDest: 'dict/builtin-index.kix' });
     },
   },
   manifest: ({ browser }) => ({

@@ -13,6 +13,8 @@ export interface Analysis {
   tokenStartingAt: Int32Array;
   /** tokenEndingAt[i]: index of the token that ends at text index i (exclusive end), or -1 */
   tokenEndingAt: Int32Array;
+  /** the tokenizer's `words`: what the tokens' `word` numbers number (undefined: unknown) */
+  words: object | undefined;
 }
 
 /** Spans are [start, end) in normalized-text indices until they become findings. */
@@ -69,5 +71,5 @@ export function analyze(original: string, tokenizer: Tokenizer): Analysis {
     tokenStartingAt[t.start] = i;
     tokenEndingAt[t.end] = i;
   });
-  return { norm, tokens, tokenStartingAt, tokenEndingAt };
+  return { norm, tokens, tokenStartingAt, tokenEndingAt, words: tokenizer.words };
 }

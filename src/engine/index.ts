@@ -11,7 +11,7 @@ import { compileEntries, type CompiledEntry } from './dictionary/compile';
 import type { DictionaryFile } from './dictionary/schema';
 import type { Detector, RawFinding, ResolvedContext } from './detectors/types';
 import { type CheckContext, type Finding } from './finding';
-import { PatternIndex, type IndexSnapshot } from './matchers/pattern-index';
+import { PatternIndex, type IndexSnapshot, type LoadedSnapshot } from './matchers/pattern-index';
 import { toOriginalSpan } from './normalize';
 import { applyOverrides, type Overrides } from './pipeline/apply-overrides';
 import { evaluateEntries, sentenceIds } from './pipeline/evaluate-entries';
@@ -25,8 +25,11 @@ export interface EngineInput {
   /** code-based rules (privacy patterns, sensitive dates…); see detectors/ */
   detectors?: Detector[];
   overrides?: Overrides;
-  /** a compiled snapshot of (some of) these lists' patterns, to skip compiling them again */
-  snapshot?: IndexSnapshot;
+  /**
+   * a compiled snapshot of (some of) these lists' patterns, to skip compiling them again: its JSON
+   * form, or loaded (matchers/snapshot-format.ts loadSnapshot; shared by every engine started from it)
+   */
+  snapshot?: IndexSnapshot | LoadedSnapshot;
   /** sensitive dates (built-in calendar + the company's own, marked `company: true`) */
   calendar?: readonly CalendarDay[];
 }

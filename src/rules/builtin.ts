@@ -8,7 +8,7 @@ import { BUILTIN_DETECTORS } from '../engine/detectors/builtin';
 import { parseDictionary } from '../engine/dictionary/compile';
 import type { DictionaryFile } from '../engine/dictionary/schema';
 import { createEngine, type Engine } from '../engine/index';
-import type { IndexSnapshot } from '../engine/matchers/pattern-index';
+import type { IndexSnapshot, LoadedSnapshot } from '../engine/matchers/pattern-index';
 import type { Overrides } from '../engine/pipeline/apply-overrides';
 import type { Tokenizer } from '../engine/tokenizer/types';
 import type { BuiltinIds } from '../storage/builtin-ids';
@@ -48,7 +48,7 @@ export function builtinSnapshot(tokenizer: Tokenizer): IndexSnapshot {
   return createKakuninEngine(tokenizer).snapshot();
 }
 
-export function createKakuninEngine(tokenizer: Tokenizer, company: CompanySetup = {}, snapshot?: IndexSnapshot): Engine {
+export function createKakuninEngine(tokenizer: Tokenizer, company: CompanySetup = {}, snapshot?: IndexSnapshot | LoadedSnapshot): Engine {
   return createEngine({
     tokenizer,
     snapshot,

@@ -5,7 +5,8 @@
  * after a worker restart the next check loads again.
  */
 import type { Engine } from '../engine/index';
-import type { IndexSnapshot } from '../engine/matchers/pattern-index';
+import { LoadedSnapshot, type IndexSnapshot } from '../engine/matchers/pattern-index';
+import { loadSnapshot as loadSnapshotData } from '../engine/matchers/snapshot-format';
 import { DictionaryError, formatIssue, type DictionaryIssue } from '../engine/dictionary/errors';
 import type { CheckContext, Finding } from '../engine/finding';
 import { sharedTokenizer } from '../engine/tokenizer/load';
@@ -16,18 +17,34 @@ import type { Settings } from '../storage/settings-schema';
 
 export type TokenizerState = 'idle' | 'loading' | 'ready' | 'error';
 const CACHE_SIZE = 64;
+/** a turn for the worker's other tasks (fetch responses, messages) between steps of start-up work */
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export function createEngineHost(readDictionary: () => Promise<ArrayBuffer>, readSnapshot: () => Promise<IndexSnapshot | undefined> = async () => undefined) {
+/**
+ * readSnapshot: the built-in lists' compiled snapshot (the binary form the build ships, see
+ * snapshot-format.ts), or undefined; a snapshot that is missing, of another version or corrupt only
+ * costs time (the lists are then compiled).
+ */
+export function createEngineHost(
+  readDictionary: () => Promise<ArrayBuffer>,
+  readSnapshot: () => Promise<ArrayBuffer | Uint8Array | IndexSnapshot | LoadedSnapshot | undefined> = async () => undefined,
+) {
   let state: TokenizerState = 'idle';
   let loadMs: number | undefined;
   let lastError: string | undefined;
   const loadTokenizer = sharedTokenizer(readDictionary);
   let built: { key: string; engine: Engine; skipped: DictionaryIssue[]; unknownRules: string[] } | undefined;
+  let building: { key: string; engine: Promise<Engine> } | undefined;
+  /** checks waiting for an engine: while one waits, a warm-up check would only delay it */
+  let waiting = 0;
   const cache = new Map<string, Finding[]>();
   const keys = new WeakMap<Settings, string>();
   // A missing or unreadable snapshot only costs time: the lists then compile from source.
-  let snapshot: Promise<IndexSnapshot | undefined> | undefined;
-  const loadSnapshot = () => (snapshot ??= readSnapshot().catch(() => undefined));
+  let snapshot: Promise<LoadedSnapshot | undefined> | undefined;
+  const loadSnapshot = () =>
+    (snapshot ??= readSnapshot()
+      .then((s) => (s === undefined || s instanceof LoadedSnapshot ? s : loadSnapshotData(s)))
+      .catch(() => undefined));
 
   async function tokenizer(): Promise<Tokenizer> {
     if (state !== 'ready') state = 'loading';
@@ -45,7 +62,7 @@ export function createEngineHost(readDictionary: () => Promise<ArrayBuffer>, rea
   }
 
   /** Builds the engine for these settings; a company list that does not compile is left out (and reported). */
-  async function engineFor(settings: Settings): Promise<Engine> {
+  function engineFor(settings: Settings): Promise<Engine> {
     // Settings objects are replaced, never mutated, when storage changes: key each one once
     // (a 10k-entry list is megabytes of JSON, too much to serialize per keystroke).
     let key = keys.get(settings);
@@ -53,11 +70,28 @@ export function createEngineHost(readDictionary: () => Promise<ArrayBuffer>, rea
       key = JSON.stringify([settings.lists, settings.categories, settings.disabledRules, settings.dates]);
       keys.set(settings, key);
     }
-    if (built?.key === key) return built.engine;
-    const [t, snap] = await Promise.all([tokenizer(), loadSnapshot()]);
+    if (built?.key === key) return Promise.resolve(built.engine);
+    // Callers that arrive while the engine for these settings is being built share that build: at
+    // worker start-up the warm-up and the first check ask at once, and each built one (a second).
+    if (building?.key === key) return building.engine;
+    const engine = build(settings, key);
+    const mine = (building = { key, engine });
+    const done = () => {
+      if (building === mine) building = undefined;
+    };
+    engine.then(done, done);
+    return engine;
+  }
+
+  async function build(settings: Settings, key: string): Promise<Engine> {
     // the source names the list in errors and must tell lists apart: two lists may share a name
     // (an admin list and the user's import of its export), and only the later one is left out
     let lists = settings.lists.filter((l) => l.enabled).map((l) => ({ file: { name: l.name, entries: l.entries, ...(l.lists ? { lists: l.lists } : {}) }, source: `${l.name} (${l.id})` }));
+    // Without company lists the engine matches with the snapshot's own tables: build them as soon
+    // as it is loaded, while the tokenizer dictionary (the larger file) is still on its way.
+    // In steps: reading the dictionary's response needs this thread too.
+    const prepared = loadSnapshot().then((s) => (lists.length === 0 ? s?.prepareAsync(pause) : s));
+    const [t, snap] = await Promise.all([tokenizer(), prepared]);
     const skipped: DictionaryIssue[] = [];
     const unknownRules = unknownRuleIds(settings.disabledRules, builtinIds(), settings.lists);
     const overrides = { categories: settings.categories, disabledRules: settings.disabledRules };
@@ -86,7 +120,13 @@ export function createEngineHost(readDictionary: () => Promise<ArrayBuffer>, rea
 
   return {
     async check(text: string, context: CheckContext, settings: Settings): Promise<Finding[]> {
-      const engine = await engineFor(settings);
+      waiting++;
+      let engine: Engine;
+      try {
+        engine = await engineFor(settings);
+      } finally {
+        waiting--;
+      }
       const key = `${context.account}|${context.site}|${context.date}|${text}`;
       const hit = cache.get(key);
       if (hit) {
@@ -111,12 +151,23 @@ export function createEngineHost(readDictionary: () => Promise<ArrayBuffer>, rea
       };
     },
     /**
-     * Starts loading ahead of the first check (worker start-up), and runs one tiny check so the
-     * matcher's indexes (built on first use) are ready before the user's first keystroke.
+     * Starts fetching the tokenizer dictionary and the snapshot: call it first thing at worker
+     * start-up, before anything else keeps the worker busy (the fetches then run meanwhile).
+     */
+    preload() {
+      tokenizer().catch(() => undefined);
+      void loadSnapshot();
+    },
+    /**
+     * Builds the engine ahead of the first check (worker start-up), and runs one tiny check so the
+     * matcher's indexes (built on first use) are ready before the user's first keystroke. Skipped
+     * when a real check is already waiting for the engine: that check warms it up just the same.
      */
     warm(settings: Settings) {
       return engineFor(settings).then(
-        (engine) => void engine.check('確認', { account: 'company' }),
+        (engine) => {
+          if (waiting === 0) engine.check('確認', { account: 'company' });
+        },
         () => undefined,
       );
     },

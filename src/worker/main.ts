@@ -4,7 +4,6 @@
  * the first event is delivered).
  */
 import { browser } from 'wxt/browser';
-import type { IndexSnapshot } from '../engine/matchers/pattern-index';
 import { createRouter, type Handlers } from '../messaging/router';
 import { builtinIds } from '../rules/builtin';
 import { resolveAccountKind } from '../storage/accounts';
@@ -20,7 +19,7 @@ import { pageEnabled } from './page-config';
 import { approvalHandlers } from './handlers/approval-handlers';
 
 export const DICTIONARY_PATH = '/dict/ipadic.kkd';
-export const SNAPSHOT_PATH = '/dict/builtin-index.json';
+export const SNAPSHOT_PATH = '/dict/builtin-index.kix';
 
 export function startBackground(): void {
   const host = createEngineHost(async () => {
@@ -30,8 +29,10 @@ export function startBackground(): void {
     return res.arrayBuffer();
   }, async () => {
     const res = await fetch((browser.runtime.getURL as (path: string) => string)(SNAPSHOT_PATH));
-    return res.ok ? ((await res.json()) as IndexSnapshot) : undefined;
+    return res.ok ? res.arrayBuffer() : undefined;
   });
+  // The fetches first: everything below keeps the worker busy for a while, and they run meanwhile.
+  host.preload();
   const audit = new AuditLog();
   let settings: Promise<EffectiveSettings> | undefined;
   // the policy's ids are checked against the built-ins as it is read (problems in the options page)

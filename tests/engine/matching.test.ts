@@ -95,6 +95,27 @@ describe('phrase matching', () => {
     expect(hits(e, 'すご〜行きます')).toEqual([]);
   });
 
+  it('remembers words by number only within one tokenizer dictionary', async () => {
+    // Engines started from one snapshot share a matcher. Another dictionary numbers its words
+    // otherwise: here a tokenizer whose 痩せ carries the number the first one gives 太り. (A verb
+    // in another form: only its base form, looked up by number, finds the pattern.)
+    const tok = await tokenizer();
+    const number = (text: string) => tok.tokenize(text)[0]!.word;
+    const [slim, fat] = [number('痩せます'), number('太ります')];
+    expect(slim).toBeGreaterThanOrEqual(0);
+    expect(fat).not.toBe(slim);
+    const other = {
+      words: {},
+      tokenize: (text: string) => tok.tokenize(text).map((t) => ({ ...t, word: t.word === slim ? fat : t.word === fat ? slim : t.word })),
+    };
+    const index = new PatternIndex(tok);
+    const id = index.add('痩せる');
+    expect(index.match(analyze('太ります', tok)).get(id)).toEqual([]);
+    expect(index.match(analyze('痩せます', other)).get(id)).toEqual([{ start: 0, end: 2 }]);
+    expect(index.match(analyze('太ります', tok)).get(id)).toEqual([]);
+    expect(index.match(analyze('痩せます', tok)).get(id)).toEqual([{ start: 0, end: 2 }]);
+  });
+
   it('matches gaps up to the limit', async () => {
     const e = await engineOf([{ patterns: ['必ず…儲かる'], gap: 6 }]);
     expect(hits(e, '必ず大きく儲かります')).toEqual(['必ず大きく儲かり']);

@@ -116,12 +116,15 @@ describe('named word lists', () => {
   });
 
   it('braces: \\{ is a literal brace, braces around anything but a name stay text, regexes never see lists', async () => {
-    const f = file('b', { w: ['語'] }, [entry('lit', ['\\{語\\}']), entry('re', [{ re: '[0-9]{3}円' }]), entry('old', ['原価{0,6}還元', 'a}b'])]);
+    const f = file('b', { w: ['語'] }, [entry('lit', ['\\{語\\}']), entry('re', [{ re: '[0-9]{3}円' }]), entry('old', ['原価{株}還元', 'a}b'])]);
     const e = await engineOf([{ file: f, source: 'b.json' }]);
     expect(e.check('{語}です').map((x) => x.rule)).toEqual(['race/lit']);
     expect(e.check('語です')).toEqual([]);
     expect(e.check('100円').map((x) => x.rule)).toEqual(['race/re']);
-    expect(e.check('原価{0,6}還元').map((x) => x.rule)).toEqual(['race/old']);
+    expect(e.check('原価{株}還元').map((x) => x.rule)).toEqual(['race/old']);
+    // a regex quantifier in a phrase is refused (it would match its own characters), naming the entry
+    const quantifier = file('q', {}, [entry('q', ['原価{0,6}還元'])]);
+    await expect(engineOf([{ file: quantifier, source: 'q.json' }])).rejects.toThrow(/q\.json \[race\/q\] patterns\.0: "\{n,m\}" is regex syntax/);
   });
 
   it('a snapshot is keyed by what a list expands to: other list contents compile afresh', async () => {

@@ -1,20 +1,31 @@
 /** The background's engine host: what its status reports about the settings it runs with. */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ensureIpadicFile, loadNodeTokenizer } from '../../src/node/ipadic';
-import { cachedBuiltinSnapshot } from '../../src/node/snapshot-cache';
+import { cachedBuiltinSnapshot, cachedBuiltinSnapshotFile } from '../../src/node/snapshot-cache';
 import { DEFAULT_SETTINGS, type CompanyList, type Settings } from '../../src/storage/settings-schema';
 import { createEngineHost } from '../../src/worker/engine-host';
 import { entry } from '../storage/list-fixtures';
 
-function host() {
-  return createEngineHost(
-    async () => {
-      const b = readFileSync(ensureIpadicFile());
-      return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+// counts the engines the host builds
+const builds = vi.hoisted(() => ({ n: 0 }));
+vi.mock('../../src/rules/builtin', async (original) => {
+  const mod = await original<typeof import('../../src/rules/builtin')>();
+  return {
+    ...mod,
+    createKakuninEngine: (...args: Parameters<typeof mod.createKakuninEngine>) => {
+      builds.n++;
+      return mod.createKakuninEngine(...args);
     },
-    async () => cachedBuiltinSnapshot(await loadNodeTokenizer()),
-  );
+  };
+});
+
+const readDictionary = async () => {
+  const b = readFileSync(ensureIpadicFile());
+  return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+};
+function host() {
+  return createEngineHost(readDictionary, async () => cachedBuiltinSnapshot(await loadNodeTokenizer()));
 }
 const settings = (over: Partial<Settings>): Settings => ({ ...DEFAULT_SETTINGS, ...over });
 
@@ -38,5 +49,40 @@ describe('engine host status', () => {
     const findings = await h.check('プロジェクトKの限定品', { account: 'company' }, settings({ lists }));
     expect(findings.map((f) => f.rule)).toEqual(['confidential/codename']);
     expect(h.status().error).toBe('lists left out: 全社NG (mine) [confidential/codename]: id already used in 全社NG (corp)');
+  });
+
+  it('builds one engine when the start-up warm-up and the first check ask at once', async () => {
+    const h = host();
+    h.preload();
+    const s = settings({});
+    builds.n = 0;
+    const warmed = h.warm(s);
+    const [a, b] = await Promise.all([h.check('元本保証で必ず儲かる', { account: 'company' }, s), h.check('こんにちは', { account: 'company' }, s)]);
+    await warmed;
+    expect(builds.n).toBe(1);
+    expect(a.length).toBeGreaterThan(0);
+    expect(b).toEqual([]);
+    // settings that change while an engine is being built get their own
+    const lists: CompanyList[] = [{ id: 'corp', name: '全社NG', enabled: true, entries: [entry({ id: 'confidential/codename', category: 'confidential', patterns: ['プロジェクトK'] })] }];
+    const other = settings({ lists });
+    const [x, y] = await Promise.all([h.check('プロジェクトK', { account: 'company' }, s), h.check('プロジェクトK', { account: 'company' }, other)]);
+    expect(x).toEqual([]);
+    expect(y.map((f) => f.rule)).toEqual(['confidential/codename']);
+    expect(builds.n).toBe(2);
+  });
+
+  it('a snapshot that is missing, of another version or corrupt only costs time: the lists are compiled', async () => {
+    const bytes = readFileSync(cachedBuiltinSnapshotFile(await loadNodeTokenizer()));
+    const stale = bytes.slice();
+    new DataView(stale.buffer).setUint32(4, 6, true);
+    const flipped = bytes.slice();
+    flipped[flipped.length >> 1]! ^= 1;
+    const expected = await host().check('元本保証で必ず儲かる!', { account: 'company' }, settings({}));
+    expect(expected.length).toBeGreaterThan(0);
+    // (each compiles the lists: a few seconds)
+    for (const read of [async () => Promise.reject(new Error('HTTP 404')), async () => stale, async () => flipped]) {
+      const h = createEngineHost(readDictionary, read);
+      expect(await h.check('元本保証で必ず儲かる!', { account: 'company' }, settings({}))).toEqual(expected);
+    }
   });
 });

@@ -3,29 +3,15 @@
  * every part that starts there in one pass, however many parts share a first character.
  * Keyed by UTF-16 code unit (a surrogate pair is two steps), so a walk allocates nothing.
  *
- * Keys are inserted into nested objects (most nodes have one child, kept inline; a Map only for a
- * second one), and the first walk after an insert freezes them into flat arrays: a table of the
- * root's children by code unit, and one open-addressing hash of every other edge
- * (node, code unit) -> child. A step of a walk is then a multiply, a shift and two array reads
- * instead of a Map lookup (the trie walks were a tenth of a check's time with Maps).
+ * The trie is kept flat as keys are inserted: a table of the root's children by code unit, and one
+ * open-addressing hash of every other edge (node, code unit) -> child, at most half full (doubled
+ * and rehashed as it fills). A step of a walk is then a multiply, a shift and two array reads
+ * instead of a Map lookup (the trie walks were a tenth of a check's time with Maps); inserting is a
+ * walk that adds the edges it lacks, with no object per node (building ~150k keys' tries through
+ * nested node objects, then flattening them, was a third of a cold start).
  */
-interface Node {
-  /** the only child's code unit (-1: none, or see `next`) */
-  code: number;
-  child: Node | undefined;
-  /** all children, once there are two or more */
-  next: Map<number, Node> | undefined;
-  /** parts that end at this node */
-  parts: number[] | undefined;
-}
 
-const newNode = (): Node => ({ code: -1, child: undefined, next: undefined, parts: undefined });
-
-function childOf(node: Node, c: number): Node | undefined {
-  return node.next ? node.next.get(c) : node.code === c ? node.child : undefined;
-}
-
-/** The frozen trie. Node 0 is the root; 0 also means "no child" (the root is nobody's child). */
+/** The flat trie. Node 0 is the root; 0 also means "no child" (the root is nobody's child). */
 interface Flat {
   /** child of the root by code unit */
   root: Int32Array;
@@ -51,64 +37,60 @@ function childOfFlat(f: Flat, node: number, c: number): number {
   return 0;
 }
 
+const MIN_BITS = 4;
+
+/** An empty edge table of 2^bits slots over `root` and `parts`. */
+function edgeTable(bits: number, root: Int32Array, parts: Array<number[] | undefined>): Flat {
+  const size = 1 << bits;
+  return { root, parent: new Int32Array(size).fill(-1), code: new Uint16Array(size), child: new Int32Array(size), mask: size - 1, shift: 32 - bits, parts };
+}
+
+/** Puts the edge (node, c) -> to into a free slot of the table. */
+function place(f: Flat, node: number, c: number, to: number): void {
+  const { parent, mask } = f;
+  let slot = hash(node, c) >>> f.shift;
+  while (parent[slot] !== -1) slot = (slot + 1) & mask;
+  parent[slot] = node;
+  f.code[slot] = c;
+  f.child[slot] = to;
+}
+
 export class CharTrie {
-  private root: Node = newNode();
-  private flat: Flat | undefined;
+  private flat: Flat | undefined = edgeTable(MIN_BITS, new Int32Array(0x10000), [undefined]);
+  /** edges below the root */
+  private edges = 0;
 
   insert(key: string, part: number): void {
-    this.flat = undefined;
-    let node = this.root;
+    let f = this.freeze();
+    let node = 0;
     for (let i = 0; i < key.length; i++) {
       const c = key.charCodeAt(i);
-      let child = childOf(node, c);
-      if (!child) {
-        child = newNode();
-        if (node.next) node.next.set(c, child);
-        else if (node.code === -1) {
-          node.code = c;
-          node.child = child;
-        } else {
-          node.next = new Map([[node.code, node.child!], [c, child]]);
-          node.code = -1;
-          node.child = undefined;
+      let next = node === 0 ? f.root[c]! : childOfFlat(f, node, c);
+      if (next === 0) {
+        next = f.parts.push(undefined) - 1;
+        if (node === 0) f.root[c] = next;
+        else {
+          // at most half full: double the table when the next edge would pass that
+          if (2 * (this.edges + 1) > f.parent.length) f = this.grow(f);
+          place(f, node, c, next);
+          this.edges++;
         }
       }
-      node = child;
+      node = next;
     }
-    node.parts ??= [];
-    if (node.parts.at(-1) !== part) node.parts.push(part);
+    const parts = (f.parts[node] ??= []);
+    if (parts.at(-1) !== part) parts.push(part);
   }
 
+  private grow(f: Flat): Flat {
+    const g = edgeTable(32 - f.shift + 1, f.root, f.parts);
+    for (let slot = 0; slot < f.parent.length; slot++) if (f.parent[slot] !== -1) place(g, f.parent[slot]!, f.code[slot]!, f.child[slot]!);
+    return (this.flat = g);
+  }
+
+  /** The flat trie (always up to date: inserts keep it so). */
   private freeze(): Flat {
-    // Number the nodes breadth first and list the edges below the root.
-    const nodes: Node[] = [this.root];
-    const edges: number[] = []; // parent, code, child
-    const root = new Int32Array(0x10000);
-    for (let n = 0; n < nodes.length; n++) {
-      const node = nodes[n]!;
-      const children: Array<[number, Node]> = node.next ? [...node.next] : node.child ? [[node.code, node.child]] : [];
-      for (const [c, child] of children) {
-        const id = nodes.push(child) - 1;
-        if (n === 0) root[c] = id;
-        else edges.push(n, c, id);
-      }
-    }
-    let bits = 4;
-    while (1 << bits < (edges.length / 3) * 2) bits++;
-    const size = 1 << bits;
-    const parent = new Int32Array(size).fill(-1);
-    const code = new Uint16Array(size);
-    const child = new Int32Array(size);
-    const mask = size - 1;
-    const shift = 32 - bits;
-    for (let e = 0; e < edges.length; e += 3) {
-      let slot = hash(edges[e]!, edges[e + 1]!) >>> shift;
-      while (parent[slot] !== -1) slot = (slot + 1) & mask;
-      parent[slot] = edges[e]!;
-      code[slot] = edges[e + 1]!;
-      child[slot] = edges[e + 2]!;
-    }
-    return (this.flat = { root, parent, code, child, mask, shift, parts: nodes.map((n) => n.parts) });
+    return (this.flat ??= edgeTable(MIN_BITS, new Int32Array(0x10000), [undefined]));
   }
 
   /**

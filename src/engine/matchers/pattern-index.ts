@@ -6,7 +6,7 @@ import type { Analysis, Span } from '../analysis';
 import type { Pattern } from '../dictionary/schema';
 import { fold, foldKana, looseFromFolded } from '../fold';
 import type { Tokenizer } from '../tokenizer/types';
-import { compilePart, PartMatcher, type PartHits, partFromData, partKey, partToData, type Part, type PartData } from './phrase';
+import { compilePart, PartMatcher, type PartHits, partFromData, partKey, partRows, PartTries, partToData, type Part, type PartData, type PartRows } from './phrase';
 import { ANCHOR_END, ANCHOR_START, expandPhraseSlots, expandPhraseSlotsWithNames, NAME_MARK, specialSlots } from './phrase-syntax';
 import { CharTrie } from './char-trie';
 import { requiredLiterals } from './regex-prefilter';
@@ -23,7 +23,7 @@ export const NAME_PART = -1;
  */
 type PhraseExtras = { joins?: number[][]; anchor?: number };
 
-type Compiled =
+export type Compiled =
   /** variants → slots (separated by gaps) → the parts a slot may be */
   | ({ kind: 'phrase'; variants: number[][][]; gap: number } & PhraseExtras)
   /** literals: the regex cannot match a draft that lacks one of each set (null: always run it) */
@@ -31,16 +31,159 @@ type Compiled =
 
 /**
  * A compiled index as plain data. The build writes the built-in lists' snapshot next to the
- * tokenizer dictionary, so a fresh service worker skips tokenizing ~65k pattern parts (seconds)
- * and only compiles what a company added. SNAPSHOT_VERSION changes whenever compiled parts would.
+ * tokenizer dictionary (in the binary form of snapshot-format.ts), so a fresh service worker skips
+ * tokenizing ~90k pattern parts (seconds) and only compiles what a company added.
+ * SNAPSHOT_VERSION changes whenever compiled parts, or the binary form, would.
  */
-export const SNAPSHOT_VERSION = 7;
+export const SNAPSHOT_VERSION = 8;
 export interface IndexSnapshot {
   version: number;
   parts: PartData[];
   compiled: Array<({ kind: 'phrase'; variants: number[][][]; gap: number } & PhraseExtras) | { kind: 're'; source: string; flags: string; fold: boolean; literals: string[][] | null }>;
   /** pattern source -> compiled id, so entries find their patterns without compiling them */
   keys: Array<[string, number]>;
+}
+
+/**
+ * What an index needs to match drafts once its patterns are known, built from its parts and
+ * patterns alone (PatternIndex.prepare). Never changed after it is built, so indexes with the same
+ * parts and patterns share one: every engine started from the same loaded snapshot.
+ */
+interface Tables {
+  matcher: PartMatcher;
+  /** for each part, the patterns whose first slot it can fill (only those need combining) */
+  firstSlotOf: number[][];
+  gate: Uint8Array;
+  literalTrie: CharTrie;
+  /** per regex: how many literal sets it has; per set: its regex */
+  setCount: Uint8Array;
+  setOwner: Int32Array;
+  setsOfLiteral: number[][];
+  plainRegexes: number[];
+  /** when a pattern has a `{人名}` slot: the patterns whose first slot it is (else undefined: no name scan) */
+  nameFirst: number[] | undefined;
+  /** the number of literal sets */
+  sets: number;
+}
+
+/**
+ * A snapshot ready to start indexes from (PatternIndex.fromSnapshot): its parts and patterns
+ * decoded, and (after prepare(), or the first check of an engine started from it) the tables to
+ * match drafts with. Needs no tokenizer, so a host can load and prepare it while the tokenizer
+ * still loads; every engine started from it shares both (an index that adds patterns of its own
+ * builds its own tables, from these parts' rows).
+ */
+export class LoadedSnapshot {
+  private tables: Tables | undefined;
+  constructor(
+    readonly parts: readonly Part[],
+    readonly rows: PartRows,
+    readonly compiled: readonly Compiled[],
+    readonly keys: ReadonlyMap<string, number>,
+  ) {}
+
+  /** Builds the tables now (otherwise the first check of the first engine does). */
+  prepare(): this {
+    this.tablesFor();
+    return this;
+  }
+
+  /**
+   * prepare() in steps, awaiting `pause` between them, so that a host's other work gets turns (in a
+   * service worker, reading the tokenizer dictionary's response happens on the same thread).
+   */
+  async prepareAsync(pause: () => Promise<void>): Promise<this> {
+    const tries = new PartTries();
+    const parts = this.parts;
+    while (!this.tables && tries.parts < parts.length) {
+      tries.add(parts, Math.min(parts.length, tries.parts + PREPARE_STEP));
+      await pause();
+    }
+    this.tables ??= buildTables(parts, this.compiled, this.rows, tries);
+    return this;
+  }
+
+  /** @internal the tables for exactly these parts and patterns */
+  tablesFor(): Tables {
+    return (this.tables ??= buildTables(this.parts, this.compiled, this.rows));
+  }
+
+  /** From the JSON form (PatternIndex.toSnapshot); throws on another version. */
+  static fromData(snap: IndexSnapshot): LoadedSnapshot {
+    if (snap.version !== SNAPSHOT_VERSION) throw new Error(`pattern snapshot version ${snap.version} is not ${SNAPSHOT_VERSION}`);
+    const parts = snap.parts.map(partFromData);
+    return new LoadedSnapshot(parts, partRows(parts), snap.compiled.map(compiledFromData), new Map(snap.keys));
+  }
+}
+
+/** A pattern from its snapshot form (regexes are made again from their source). */
+export function compiledFromData(c: IndexSnapshot['compiled'][number]): Compiled {
+  return c.kind === 're' ? { kind: 're', re: new RegExp(c.source, c.flags), fold: c.fold, literals: c.literals } : c;
+}
+
+const NO_PATTERNS: number[] = [];
+/** parts per step of prepareAsync (some milliseconds each) */
+const PREPARE_STEP = 8192;
+
+function buildTables(parts: readonly Part[], compiled: readonly Compiled[], rows: PartRows | undefined, tries?: PartTries): Tables {
+  const matcher = new PartMatcher(parts as Part[], rows, tries);
+  // most parts start no pattern (they are later slots' or requires' words): one shared empty list
+  const firstSlotOf: number[][] = Array.from({ length: parts.length }, () => NO_PATTERNS);
+  const nameFirst: number[] = [];
+  let names = false;
+  compiled.forEach((c, id) => {
+    if (c.kind !== 'phrase') return;
+    for (const slots of c.variants) {
+      for (const p of slots[0]!) {
+        if (p === NAME_PART) {
+          if (nameFirst.at(-1) !== id) nameFirst.push(id);
+          continue;
+        }
+        let list = firstSlotOf[p]!;
+        if (list === NO_PATTERNS) firstSlotOf[p] = list = [];
+        if (list.at(-1) !== id) list.push(id);
+      }
+      if (c.joins) names ||= slots.some((slot) => slot[0] === NAME_PART);
+    }
+  });
+  const gate = Uint8Array.from(compiled, (c) => (c.kind === 'phrase' ? 0 : c.literals ? 1 : 2));
+  const literalTrie = new CharTrie();
+  const setCount = new Uint8Array(compiled.length);
+  const owners: number[] = [];
+  // each distinct literal is one key of the trie, and knows the sets it belongs to
+  const literalIds = new Map<string, number>();
+  const setsOfLiteral: number[][] = [];
+  let sets = 0;
+  compiled.forEach((c, id) => {
+    if (c.kind !== 're' || !c.literals) return;
+    setCount[id] = c.literals.length;
+    for (const set of c.literals) {
+      owners.push(id);
+      for (const l of set) {
+        const key = looseFromFolded(fold(l));
+        let lit = literalIds.get(key);
+        if (lit === undefined) {
+          literalIds.set(key, (lit = setsOfLiteral.length));
+          setsOfLiteral.push([]);
+          literalTrie.insert(key, lit);
+        }
+        if (setsOfLiteral[lit]!.at(-1) !== sets) setsOfLiteral[lit]!.push(sets);
+      }
+      sets++;
+    }
+  });
+  return {
+    matcher,
+    firstSlotOf,
+    gate,
+    literalTrie,
+    setCount,
+    setOwner: Int32Array.from(owners),
+    setsOfLiteral,
+    plainRegexes: compiled.flatMap((c, id) => (c.kind === 're' && !c.literals ? [id] : [])),
+    nameFirst: names ? nameFirst : undefined,
+    sets,
+  };
 }
 
 export class PatternIndex {
@@ -58,6 +201,8 @@ export class PatternIndex {
   private keys = new Map<string, number>();
   private readings = new Map<string, string>();
   private matcher: PartMatcher | undefined;
+  /** the snapshot this index started from: its tables serve as long as no pattern was added */
+  private base: LoadedSnapshot | undefined;
 
   constructor(private readonly tokenizer: Tokenizer) {}
 
@@ -95,13 +240,17 @@ export class PatternIndex {
     };
   }
 
-  /** An index that starts from a snapshot; patterns added later compile as usual. */
-  static fromSnapshot(tokenizer: Tokenizer, snap: IndexSnapshot): PatternIndex {
-    if (snap.version !== SNAPSHOT_VERSION) throw new Error(`pattern snapshot version ${snap.version} is not ${SNAPSHOT_VERSION}`);
+  /**
+   * An index that starts from a snapshot (its JSON form, or loaded: see LoadedSnapshot); patterns
+   * added later compile as usual.
+   */
+  static fromSnapshot(tokenizer: Tokenizer, snap: IndexSnapshot | LoadedSnapshot): PatternIndex {
+    const loaded = snap instanceof LoadedSnapshot ? snap : LoadedSnapshot.fromData(snap);
     const index = new PatternIndex(tokenizer);
-    index.parts = snap.parts.map(partFromData);
-    index.compiled = snap.compiled.map((c) => (c.kind === 're' ? { kind: 're', re: new RegExp(c.source, c.flags), fold: c.fold, literals: c.literals } : c));
-    index.keys = new Map(snap.keys);
+    index.base = loaded;
+    index.parts = loaded.parts.slice();
+    index.compiled = loaded.compiled.slice();
+    index.keys = new Map(loaded.keys);
     // Parts are found again by key (when a pattern outside the snapshot is added); the raw-source
     // aliases are only a compile-time shortcut.
     index.partIdMap = undefined;
@@ -181,58 +330,28 @@ export class PatternIndex {
 
   private prepare(): PartMatcher {
     if (!this.matcher) {
-      this.matcher = new PartMatcher(this.parts);
-      const first: number[][] = this.parts.map(() => []);
-      const nameFirst: number[] = [];
-      let names = false;
-      this.compiled.forEach((c, id) => {
-        if (c.kind !== 'phrase') return;
-        for (const slots of c.variants) {
-          for (const p of slots[0]!) {
-            const list = p === NAME_PART ? nameFirst : first[p]!;
-            if (list.at(-1) !== id) list.push(id);
-          }
-          if (c.joins) names ||= slots.some((slot) => slot[0] === NAME_PART);
-        }
-      });
-      this.nameFirst = names ? nameFirst : undefined;
-      this.firstSlotOf = first;
-      this.gate = Uint8Array.from(this.compiled, (c) => (c.kind === 'phrase' ? 0 : c.literals ? 1 : 2));
-      const trie = (this.literalTrie = new CharTrie());
-      const setCount = (this.setCount = new Uint8Array(this.compiled.length));
-      const owners: number[] = [];
-      // each distinct literal is one key of the trie, and knows the sets it belongs to
-      const literalIds = new Map<string, number>();
-      const setsOf: number[][] = (this.setsOfLiteral = []);
-      let sets = 0;
-      this.compiled.forEach((c, id) => {
-        if (c.kind !== 're' || !c.literals) return;
-        setCount[id] = c.literals.length;
-        for (const set of c.literals) {
-          owners.push(id);
-          for (const l of set) {
-            const key = looseFromFolded(fold(l));
-            let lit = literalIds.get(key);
-            if (lit === undefined) {
-              literalIds.set(key, (lit = setsOf.length));
-              setsOf.push([]);
-              trie.insert(key, lit);
-            }
-            if (setsOf[lit]!.at(-1) !== sets) setsOf[lit]!.push(sets);
-          }
-          sets++;
-        }
-      });
-      this.literalStamp = new Uint32Array(setsOf.length);
-      this.setOwner = Int32Array.from(owners);
+      const base = this.base;
+      const t =
+        base && this.parts.length === base.parts.length && this.compiled.length === base.compiled.length
+          ? base.tablesFor()
+          : buildTables(this.parts, this.compiled, base?.rows);
+      this.matcher = t.matcher;
+      this.firstSlotOf = t.firstSlotOf;
+      this.gate = t.gate;
+      this.literalTrie = t.literalTrie;
+      this.setCount = t.setCount;
+      this.setOwner = t.setOwner;
+      this.setsOfLiteral = t.setsOfLiteral;
+      this.plainRegexes = t.plainRegexes;
+      this.nameFirst = t.nameFirst;
       this.setsFound = new Uint8Array(this.compiled.length);
       this.countStamp = new Uint32Array(this.compiled.length);
-      this.plainRegexes = this.compiled.flatMap((c, id) => (c.kind === 're' && !c.literals ? [id] : []));
+      this.literalStamp = new Uint32Array(t.setsOfLiteral.length);
       this.phraseStamp = new Uint32Array(this.compiled.length);
       this.regexStamp = new Uint32Array(this.compiled.length);
       this.memoStamp = new Uint32Array(this.compiled.length);
       this.memo = new Array<Span[]>(this.compiled.length).fill(NO_HITS);
-      this.setStamp = new Uint32Array(sets);
+      this.setStamp = new Uint32Array(t.sets);
       this.draft = 0;
     }
     return this.matcher;

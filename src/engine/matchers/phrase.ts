@@ -139,6 +139,113 @@ export function partFromData([kind, s, tokens, reading]: PartData): Part {
 }
 
 /**
+ * The parts' tokens as rows of numbered strings: what PartMatcher indexes, and what the shipped
+ * snapshot stores (so a fresh worker neither makes ~270k token objects nor hashes their strings).
+ * Part i's tokens are rows tokStart[i] .. tokStart[i + 1] - 1 (rows for tokStart.length - 1 parts);
+ * each row holds the numbers of the token's folded surface, base form, base-form reading and
+ * surface reading in `strings` (distinct, none empty), -2 for an empty one.
+ */
+export interface PartRows {
+  strings: readonly string[];
+  tokStart: Int32Array;
+  tokS: Int32Array;
+  tokL: Int32Array;
+  tokLR: Int32Array;
+  tokRS: Int32Array;
+}
+
+/** an empty string's number in rows: never equal to a draft token's number (-1 when no pattern has it) */
+const EMPTY = -2;
+
+/**
+ * The rows of `parts`: those of `given` (its first parts) as they are, the others numbered here,
+ * a new string getting the next number. Returns `given` itself when it covers every part.
+ */
+export function partRows(parts: readonly Part[], given?: PartRows): PartRows {
+  const from = given ? given.tokStart.length - 1 : 0;
+  if (given && from === parts.length) return given;
+  const strings = given ? given.strings.slice() : [];
+  const ids = new Map<string, number>();
+  strings.forEach((k, i) => ids.set(k, i));
+  const idOf = (k: string): number => {
+    if (k === '') return EMPTY;
+    let id = ids.get(k);
+    if (id === undefined) {
+      ids.set(k, (id = strings.length));
+      strings.push(k);
+    }
+    return id;
+  };
+  const givenRows = given ? given.tokStart[from]! : 0;
+  let rows = givenRows;
+  for (let i = from; i < parts.length; i++) rows += parts[i]!.tokens.length;
+  const tokStart = new Int32Array(parts.length + 1);
+  const tokS = new Int32Array(rows);
+  const tokL = new Int32Array(rows);
+  const tokLR = new Int32Array(rows);
+  const tokRS = new Int32Array(rows);
+  if (given) {
+    tokStart.set(given.tokStart);
+    for (const [to, of] of [[tokS, given.tokS], [tokL, given.tokL], [tokLR, given.tokLR], [tokRS, given.tokRS]] as const) to.set(of.subarray(0, givenRows));
+  }
+  let row = givenRows;
+  for (let i = from; i < parts.length; i++) {
+    tokStart[i] = row;
+    for (const t of parts[i]!.tokens) {
+      tokS[row] = idOf(t.s);
+      tokL[row] = idOf(t.l);
+      tokLR[row] = idOf(t.lr);
+      tokRS[row] = idOf(t.rs);
+      row++;
+    }
+  }
+  tokStart[parts.length] = row;
+  return { strings, tokStart, tokS, tokL, tokLR, tokRS };
+}
+
+const NO_WORDS: string[] = [];
+
+/**
+ * A Japanese part of a loaded snapshot: its tokens stay rows (see PartRows) until something asks
+ * for them as objects (a snapshot written again, a matcher built without the rows).
+ */
+class RowPart implements Part {
+  readonly english = false;
+  readonly words = NO_WORDS;
+  readonly prefix = '';
+  private made: PatternToken[] | undefined;
+  constructor(
+    readonly s: string,
+    readonly reading: string,
+    readonly surfaceOnly: boolean,
+    private readonly rows: PartRows,
+    private readonly index: number,
+  ) {}
+  get key(): string {
+    return `${this.surfaceOnly ? 'ja=' : 'ja'}:${this.s}`;
+  }
+  get tokens(): PatternToken[] {
+    if (!this.made) {
+      const { strings, tokStart, tokS, tokL, tokLR, tokRS } = this.rows;
+      const str = (id: number) => (id === EMPTY ? '' : strings[id]!);
+      this.made = [];
+      for (let r = tokStart[this.index]!; r < tokStart[this.index + 1]!; r++) this.made.push({ s: str(tokS[r]!), l: str(tokL[r]!), lr: str(tokLR[r]!), rs: str(tokRS[r]!) });
+    }
+    return this.made;
+  }
+}
+
+/** A Japanese part whose tokens are rows `index` of `rows` (see RowPart). */
+export function rowPart(s: string, reading: string, surfaceOnly: boolean, rows: PartRows, index: number): Part {
+  return new RowPart(s, reading, surfaceOnly, rows, index);
+}
+
+/** An English part from its folded surface and what englishPart found in it (stored, not found again). */
+export function englishPartOf(s: string, words: string[], prefix: string): Part {
+  return { key: `en:${s}`, english: true, words, prefix, s, tokens: [], reading: '', surfaceOnly: false };
+}
+
+/**
  * The English words of a draft as an English part's regex can see them: each word of
  * ENGLISH_WORD with straight apostrophes, and every run of its apostrophe-separated pieces
  * (government's has government, s and government's; 'don't' has don't), since the regexes
@@ -161,19 +268,26 @@ export function draftWords(folded: string): Set<string> {
   return words;
 }
 
-/** A pattern token's distinct non-empty index keys, into `out` (reused). */
-function keysOf(t: PatternToken, surfaceOnly: boolean, withSurfaceReading: boolean, out: string[]): string[] {
-  out.length = 0;
-  const push = (k: string) => {
-    if (k && !out.includes(k)) out.push(k);
-  };
-  push(t.s);
-  if (!surfaceOnly) {
-    push(t.l);
-    push(t.lr);
-    if (withSurfaceReading) push(t.rs);
+/**
+ * The character tries of parts' folded surfaces and readings (what PartMatcher walks a draft's
+ * text with), filled a slice of parts at a time: a host can make them in steps between other work.
+ */
+export class PartTries {
+  readonly surfaces = new CharTrie();
+  readonly readings = new CharTrie();
+  /** parts added so far (parts 0 .. parts - 1) */
+  parts = 0;
+
+  /** Adds parts `this.parts` .. `to - 1`, in order (a key's parts are listed in the order added). */
+  add(parts: readonly Part[], to: number): void {
+    for (let i = this.parts; i < to; i++) {
+      const p = parts[i]!;
+      if (p.english) continue;
+      this.surfaces.insert(p.s, i);
+      if (p.reading) this.readings.insert(p.reading, i);
+    }
+    this.parts = Math.max(this.parts, to);
   }
-  return out;
 }
 
 const UNNUMBERED = -3;
@@ -267,8 +381,8 @@ export class PartMatcher {
   private draftS = new Int32Array(64);
   private draftL = new Int32Array(64);
   private draftKana = new Uint8Array(64);
-  private surfaces = new CharTrie();
-  private readings = new CharTrie();
+  private surfaces: CharTrie;
+  private readings: CharTrie;
   /** English parts by one of their literal words; parts with only wildcard words by prefix */
   private englishByWord = new Map<string, number[]>();
   /** ...by the first two letters of their prefix (a draft's words look up only their own two) */
@@ -281,6 +395,7 @@ export class PartMatcher {
    * from draft to draft: a Map lookup of two fresh strings per token was a twentieth of a check.
    * UNNUMBERED where not seen yet.
    */
+  private words: object | undefined;
   private wordS = new Int32Array(0);
   private wordL = new Int32Array(0);
 
@@ -299,33 +414,46 @@ export class PartMatcher {
     this.wordL[w] = lId;
   }
 
-  /** the number of a pattern token string ('' is -2: it never equals a draft token's -1) */
-  private idOf(k: string): number {
-    if (k === '') return -2;
-    let id = this.vocab.get(k);
-    if (id === undefined) this.vocab.set(k, (id = this.vocab.size));
-    return id;
-  }
-
-  constructor(readonly parts: Part[]) {
-    const firstKeys: string[] = [];
-    const secondKeys: string[] = [];
+  /**
+   * `rows`: the tokens of (the first of) these parts as numbered rows, e.g. from a snapshot (see
+   * PartRows); the other parts' tokens are numbered here. `tries`: the tries of every one of these
+   * parts (partTries), when made already (taken as they are, not copied).
+   */
+  constructor(readonly parts: Part[], rows?: PartRows, tries?: PartTries) {
+    if (tries && tries.parts !== parts.length) throw new Error('PartMatcher: tries of other parts');
+    const own = tries ?? new PartTries();
+    this.surfaces = own.surfaces;
+    this.readings = own.readings;
+    const r = partRows(parts, rows);
+    const { strings } = r;
+    for (let i = 0; i < strings.length; i++) this.vocab.set(strings[i]!, i);
+    this.tokStart = r.tokStart;
+    this.tokS = r.tokS;
+    this.tokL = r.tokL;
+    this.tokLR = r.tokLR;
+    this.tokRS = r.tokRS;
+    const { tokStart, tokS, tokL, tokLR, tokRS } = r;
+    const firstKeys: number[] = [];
+    const secondKeys: number[] = [];
     const add = <K>(map: Map<K, number[]>, key: K, i: number) => {
       const list = map.get(key);
       if (list) {
         if (list[list.length - 1] !== i) list.push(i);
       } else map.set(key, [i]);
     };
-    const firstSlots = new Map<number, { single: number[]; bySecond: Map<number, number[]> | undefined }>();
+    // packed (not holey) like the Array.from it replaces: match() reads it per draft token
+    const firstSlots = Array.from({ length: strings.length }, (): { single: number[]; bySecond: Map<number, number[]> | undefined } | undefined => undefined);
     /** per literal English word, how many parts have it */
     const wordParts = new Map<string, number>();
     for (const p of parts) if (p.english) for (const w of new Set(p.words)) wordParts.set(w, (wordParts.get(w) ?? 0) + 1);
-    parts.forEach((p, i) => {
+    this.surfaceOnly = new Uint8Array(parts.length);
+    for (let i = 0; i < parts.length; i++) {
+      const p = parts[i]!;
       if (p.english) {
         if (p.words.length === 0) {
           if (p.prefix.length < 2) this.englishShortPrefix.push(i);
           else add(this.englishByPrefix, p.prefix.slice(0, 2), i);
-          return;
+          continue;
         }
         // index by the literal word fewest parts have (then the longest), so a draft's common
         // words ("customers", "our") start only the few parts whose rarer words are missing
@@ -334,51 +462,50 @@ export class PartMatcher {
           const nb = wordParts.get(b)!;
           return nb < na || (nb === na && b.length > a.length) ? b : a;
         });
-        return void add(this.englishByWord, word, i);
+        add(this.englishByWord, word, i);
+        continue;
       }
+      this.surfaceOnly[i] = p.surfaceOnly ? 1 : 0;
       // every key a draft token's s or l can equal for tokenMatches to hold (the first token as
       // before: by surface, base and base reading; the second also by its surface reading)
-      const [first, second] = p.tokens;
-      if (first) {
-        for (const k of keysOf(first, p.surfaceOnly, false, firstKeys)) {
-          const id = this.idOf(k);
-          let slot = firstSlots.get(id);
-          if (!slot) firstSlots.set(id, (slot = { single: [], bySecond: undefined }));
-          if (!second) {
+      const first = tokStart[i]!;
+      const n = tokStart[i + 1]! - first;
+      if (n > 0) {
+        for (const id of rowKeys(first, p.surfaceOnly, false, firstKeys)) {
+          let slot = firstSlots[id];
+          if (!slot) firstSlots[id] = slot = { single: [], bySecond: undefined };
+          if (n === 1) {
             if (slot.single.at(-1) !== i) slot.single.push(i);
           } else {
             slot.bySecond ??= new Map();
-            for (const k2 of keysOf(second, p.surfaceOnly, true, secondKeys)) add(slot.bySecond, this.idOf(k2), i);
+            for (const id2 of rowKeys(first + 1, p.surfaceOnly, true, secondKeys)) add(slot.bySecond, id2, i);
           }
         }
       }
-      this.surfaces.insert(p.s, i);
-      if (p.reading) this.readings.insert(p.reading, i);
-    });
-    const rows = parts.reduce((n, p) => n + p.tokens.length, 0);
-    this.tokStart = new Int32Array(parts.length + 1);
-    this.tokS = new Int32Array(rows);
-    this.tokL = new Int32Array(rows);
-    this.tokLR = new Int32Array(rows);
-    this.tokRS = new Int32Array(rows);
-    this.tokLROk = new Uint8Array(rows);
-    this.surfaceOnly = new Uint8Array(parts.length);
-    let row = 0;
-    parts.forEach((p, i) => {
-      this.tokStart[i] = row;
-      this.surfaceOnly[i] = p.surfaceOnly ? 1 : 0;
-      for (const t of p.tokens) {
-        this.tokS[row] = this.idOf(t.s);
-        this.tokL[row] = this.idOf(t.l);
-        this.tokLR[row] = this.idOf(t.lr);
-        this.tokRS[row] = this.idOf(t.rs);
-        this.tokLROk[row] = t.lr.length >= MIN_READING ? 1 : 0;
-        row++;
-      }
-    });
-    this.tokStart[parts.length] = row;
+    }
+    if (!tries) own.add(parts, parts.length);
+    this.tokLROk = new Uint8Array(tokLR.length);
+    for (let row = 0; row < tokLR.length; row++) {
+      const lr = tokLR[row]!;
+      this.tokLROk[row] = lr !== EMPTY && strings[lr]!.length >= MIN_READING ? 1 : 0;
+    }
     // by the string's number, in a dense array (a read instead of a Map lookup per draft token)
-    this.byFirstToken = Array.from({ length: this.vocab.size }, (_, id) => firstSlots.get(id));
+    this.byFirstToken = firstSlots;
+
+    /** A row's distinct index keys (numbered strings, never the empty one), into `out` (reused). */
+    function rowKeys(row: number, surfaceOnly: boolean, withSurfaceReading: boolean, out: number[]): number[] {
+      out.length = 0;
+      const push = (k: number) => {
+        if (k !== EMPTY && !out.includes(k)) out.push(k);
+      };
+      push(tokS[row]!);
+      if (!surfaceOnly) {
+        push(tokL[row]!);
+        push(tokLR[row]!);
+        if (withSurfaceReading) push(tokRS[row]!);
+      }
+      return out;
+    }
   }
 
   /**
@@ -427,6 +554,14 @@ export class PartMatcher {
       this.draftL = new Int32Array(n);
       this.draftKana = new Uint8Array(n);
     }
+    // Word numbers mean something only within one tokenizer dictionary, and engines started from
+    // one snapshot share this matcher: another dictionary's tokens start the memory afresh.
+    if (a.words !== this.words) {
+      this.words = a.words;
+      this.wordS = new Int32Array(0);
+      this.wordL = new Int32Array(0);
+    }
+    const remember = a.words !== undefined;
     const { draftS, draftL, draftKana, vocab, tokStart, surfaceOnly, byFirstToken } = this;
     for (let ti = 0; ti < tokens.length; ti++) {
       const t = tokens[ti]!;
@@ -440,7 +575,7 @@ export class PartMatcher {
         sId = vocab.get(t.s) ?? -1;
         lId = t.l === t.s ? sId : (vocab.get(t.l) ?? -1);
         // a dictionary word folds the same in every draft unless its first unit depends on the one before
-        if (w >= 0 && !foldsByContext(t.surface.charCodeAt(0))) this.rememberWord(w, sId, lId);
+        if (w >= 0 && remember && !foldsByContext(t.surface.charCodeAt(0))) this.rememberWord(w, sId, lId);
       }
       draftS[ti] = sId;
       draftL[ti] = lId;

@@ -339,6 +339,7 @@ export function createKuromojiTokenizer(data: IpadicData, options: TokenizerOpti
   }
 
   return {
+    words: data,
     tokenize(text: string): Token[] {
       const out: Token[] = [];
       let start = 0;

@@ -33,4 +33,9 @@ export interface Token {
 export interface Tokenizer {
   /** The text's tokens, new objects on every call: the caller may fill in their analysis fields. */
   tokenize(text: string): Token[];
+  /**
+   * What its tokens' `word` numbers are numbers of (the dictionary it loaded): tokens of tokenizers
+   * with the same `words` number entries alike. Without it, nothing is remembered by `word`.
+   */
+  readonly words?: object;
 }
