@@ -158,16 +158,13 @@ export interface PartRows {
 const EMPTY = -2;
 
 /**
- * The rows of `parts`: those of `given` (its first parts) as they are, the others numbered here,
- * a new string getting the next number. Returns `given` itself when it covers every part.
+ * Numbers strings by their place in `strings`, which it extends with each new one ('' is EMPTY:
+ * it never equals a draft token's number).
  */
-export function partRows(parts: readonly Part[], given?: PartRows): PartRows {
-  const from = given ? given.tokStart.length - 1 : 0;
-  if (given && from === parts.length) return given;
-  const strings = given ? given.strings.slice() : [];
+export function stringNumbers(strings: string[]): (k: string) => number {
   const ids = new Map<string, number>();
   strings.forEach((k, i) => ids.set(k, i));
-  const idOf = (k: string): number => {
+  return (k: string): number => {
     if (k === '') return EMPTY;
     let id = ids.get(k);
     if (id === undefined) {
@@ -176,6 +173,17 @@ export function partRows(parts: readonly Part[], given?: PartRows): PartRows {
     }
     return id;
   };
+}
+
+/**
+ * The rows of `parts`: those of `given` (its first parts) as they are, the others numbered here,
+ * a new string getting the next number. Returns `given` itself when it covers every part.
+ */
+export function partRows(parts: readonly Part[], given?: PartRows): PartRows {
+  const from = given ? given.tokStart.length - 1 : 0;
+  if (given && from === parts.length) return given;
+  const strings = given ? given.strings.slice() : [];
+  const idOf = stringNumbers(strings);
   const givenRows = given ? given.tokStart[from]! : 0;
   let rows = givenRows;
   for (let i = from; i < parts.length; i++) rows += parts[i]!.tokens.length;

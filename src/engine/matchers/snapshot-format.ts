@@ -18,7 +18,7 @@
  * hosts then compile the lists instead, which only costs time.
  */
 import { compiledFromData, LoadedSnapshot, SNAPSHOT_VERSION, type IndexSnapshot } from './pattern-index';
-import { englishPartOf, rowPart, type Part, type PartRows } from './phrase';
+import { englishPartOf, rowPart, stringNumbers, type Part, type PartRows } from './phrase';
 
 const MAGIC = 0x3158494b; // "KIX1"
 const PREFIX = 16;
@@ -46,17 +46,7 @@ function checksum(words: Uint32Array): number {
 export function encodeSnapshot(snap: IndexSnapshot): Uint8Array {
   const { parts, rows } = LoadedSnapshot.fromData(snap);
   const strings = rows.strings.slice();
-  const ids = new Map<string, number>();
-  strings.forEach((s, i) => ids.set(s, i));
-  const idOf = (k: string): number => {
-    if (k === '') return EMPTY;
-    let id = ids.get(k);
-    if (id === undefined) {
-      ids.set(k, (id = strings.length));
-      strings.push(k);
-    }
-    return id;
-  };
+  const idOf = stringNumbers(strings);
   const n = parts.length;
   const kind = new Uint8Array(n);
   const partS = new Int32Array(n);
