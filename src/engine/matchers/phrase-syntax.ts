@@ -84,24 +84,8 @@ export function expandPhrase(source: string): string[] {
  * slots of 27 and 14, not 378 variants.
  */
 export function expandPhraseSlots(source: string): string[][][] {
-  const pieces: string[] = [];
-  let depth = 0;
-  let start = 0;
-  let topLevelOnly = true;
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i];
-    if (ch === '\\') i++;
-    else if (ch === '(' || ch === '[') depth++;
-    else if (ch === ')' || ch === ']') depth--;
-    else if (ch === GAP) {
-      if (depth === 0) {
-        pieces.push(source.slice(start, i));
-        start = i + 1;
-      } else topLevelOnly = false;
-    }
-  }
-  pieces.push(source.slice(start));
-  if (topLevelOnly) {
+  const { pieces, nested } = topLevelGaps(source, GAP);
+  if (!nested) {
     if (pieces.some((p) => p.trim() === '')) throw new PhraseSyntaxError(`empty part around "${GAP}" in "${source}"`);
     return [pieces.map((p) => expandPhrase(p))];
   }
@@ -170,15 +154,7 @@ export function expandPhraseSlotsWithNames(source: string): Array<{ slots: strin
   const fail = (msg: string): never => {
     throw new PhraseSyntaxError(`${msg} in "${source.replaceAll(NAME_MARK, '{人名}')}"`);
   };
-  let depth = 0;
-  let topLevelOnly = true;
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i];
-    if (ch === '\\') i++;
-    else if (ch === '(' || ch === '[') depth++;
-    else if (ch === ')' || ch === ']') depth--;
-    else if ((ch === GAP || ch === NAME_MARK) && depth > 0) topLevelOnly = false;
-  }
+  const { pieces, nested } = topLevelGaps(source, GAP + NAME_MARK);
   /** one variant's pieces (between gaps), each split at the name */
   const variant = (pieces: string[], expand: (text: string) => string[]) => {
     const slots: string[][] = [];
@@ -203,24 +179,30 @@ export function expandPhraseSlotsWithNames(source: string): Array<{ slots: strin
     }
     return { slots, tight };
   };
-  if (topLevelOnly) return [variant(splitTopLevelGaps(source), expandPhrase)];
+  if (!nested) return [variant(pieces, expandPhrase)];
   return expandPhrase(source).map((v) => variant(v.split(GAP), (t) => [t]));
 }
 
-function splitTopLevelGaps(source: string): string[] {
+/**
+ * The phrase split at its gaps outside brackets (escaped characters skipped), and whether any
+ * character of `marks` stands inside brackets (then the phrase is expanded whole instead).
+ */
+function topLevelGaps(source: string, marks: string): { pieces: string[]; nested: boolean } {
   const pieces: string[] = [];
   let depth = 0;
   let start = 0;
+  let nested = false;
   for (let i = 0; i < source.length; i++) {
-    const ch = source[i];
+    const ch = source[i]!;
     if (ch === '\\') i++;
     else if (ch === '(' || ch === '[') depth++;
     else if (ch === ')' || ch === ']') depth--;
-    else if (ch === GAP && depth === 0) {
+    else if (depth > 0) nested ||= marks.includes(ch);
+    else if (ch === GAP) {
       pieces.push(source.slice(start, i));
       start = i + 1;
     }
   }
   pieces.push(source.slice(start));
-  return pieces;
+  return { pieces, nested };
 }
