@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { ensureIpadicFile, loadNodeTokenizer } from './src/node/ipadic';
+import { cachedModelFile } from './src/node/model-cache';
 import { cachedBuiltinSnapshotFile } from './src/node/snapshot-cache';
 import { verifyBuiltinDictionaries } from './src/node/verify-dictionaries';
 
@@ -32,6 +33,8 @@ export default defineConfig({
     'build:publicAssets': async (_wxt, files) => {
       files.push({ absoluteSrc: ensureIpadicFile(), relativeDest: 'dict/ipadic.kkd' });
       files.push({ absoluteSrc: cachedBuiltinSnapshotFile(await loadNodeTokenizer()), relativeDest: 'dict/builtin-index.kix' });
+      // The learned second stage, trained from dictionaries/corpus (src/engine/model/, README).
+      files.push({ absoluteSrc: cachedModelFile(), relativeDest: 'dict/model.kkm' });
     },
   },
   manifest: ({ browser }) => ({

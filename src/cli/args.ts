@@ -13,6 +13,7 @@ Options:
   --date DATE      YYYY-MM-DD the post goes out (sensitive dates)
   --json           print findings of a text argument as JSON
   --fail-on SEV    exit 1 when a finding is at least SEV (info | warn | block)
+  --no-model       leave out the learned second stage (lists and detectors only)
   -h, --help       this help`;
 
 export class UsageError extends Error {
@@ -33,6 +34,7 @@ export function parseCliArgs(argv: string[]) {
         date: { type: 'string' },
         json: { type: 'boolean' },
         'fail-on': { type: 'string' },
+        'no-model': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -55,5 +57,6 @@ export function parseCliArgs(argv: string[]) {
     context: { account: account?.data, site: values.site, date: values.date },
     json: values.json ?? false,
     failOn: failOn?.data,
+    model: !values['no-model'],
   };
 }

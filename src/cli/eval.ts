@@ -1,5 +1,5 @@
 /**
- * `npm run eval -- FILE.jsonl [--details] [--lists FILE]`: detection quality on labeled posts
+ * `npm run eval -- FILE.jsonl [--details] [--lists FILE] [--no-model]`: detection quality on labeled posts
  * ({"id","text","account"?,"site"?,"date"?,"expect":[categories]}).
  */
 import { readFileSync } from 'node:fs';
@@ -10,14 +10,14 @@ import { createNodeEngine } from '../node/engine';
 import { parseJsonl } from './jsonl';
 import { computeMetrics, type Labeled } from './metrics';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { details: { type: 'boolean' }, lists: { type: 'string', multiple: true } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { details: { type: 'boolean' }, lists: { type: 'string', multiple: true }, 'no-model': { type: 'boolean' } } });
 const file = positionals[0];
 if (!file) {
-  process.stderr.write('usage: npm run eval -- FILE.jsonl [--details] [--lists FILE]\n');
+  process.stderr.write('usage: npm run eval -- FILE.jsonl [--details] [--lists FILE] [--no-model]\n');
   process.exit(2);
 }
 const lines = parseJsonl(readFileSync(file, 'utf8'), file);
-const engine = await createNodeEngine({ listPaths: values.lists });
+const engine = await createNodeEngine({ listPaths: values.lists, model: !values['no-model'] });
 const posts: Array<Labeled & { text: string }> = lines.map((l, i) => {
   const expect = z.array(CategorySchema).safeParse(l.expect ?? []);
   if (!expect.success) throw new Error(`${file}: post ${l.id} (line ${i + 1}): bad "expect": ${expect.error.message}`);

@@ -15,7 +15,7 @@ async function main(argv: string[]): Promise<number> {
   }
   // Validate the input before paying for the engine.
   const lines = args.jsonl === undefined ? undefined : parseJsonl(readInput(args.jsonl), args.jsonl === '-' ? 'stdin' : args.jsonl);
-  const engine = await createNodeEngine({ listPaths: args.lists });
+  const engine = await createNodeEngine({ listPaths: args.lists, model: args.model });
   const all: Finding[] = [];
   if (lines) {
     let out = '';

@@ -70,7 +70,7 @@ export function createEngine(input: EngineInput): Engine {
       const analysis = analyze(text, input.tokenizer);
       const entryFindings = evaluateEntries(entries, index.match(analysis), ctx, sentenceIds(analysis.norm.text));
       const raw: RawFinding[] = [...entryFindings];
-      for (const d of detectors) raw.push(...d.detect({ analysis, context: ctx, entryFindings }));
+      for (const d of detectors) raw.push(...d.detect({ analysis, context: ctx, entryFindings, earlier: raw }));
       const kept = applyOverrides(raw, input.overrides);
       return (merge ? mergeOverlaps(kept) : kept).map((f) => {
         const { start, end } = toOriginalSpan(analysis.norm, f.span.start, f.span.end);

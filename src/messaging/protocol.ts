@@ -191,6 +191,8 @@ export const ReplySchemas = {
     tokenizer: z.enum(['idle', 'loading', 'ready', 'error']),
     loadMs: z.number().optional(),
     entries: z.number().optional(),
+    /** the learned second stage: loaded, not shipped, or unreadable (then `error` says why) */
+    model: z.enum(['ready', 'missing', 'error']).optional(),
     error: z.string().optional(),
     /** switched-off rule ids (settings or policy) that name no rule, so switch nothing off */
     unknownRules: z.array(z.string()).optional(),

@@ -6,6 +6,7 @@ import { formatExampleFailure, runExamples } from '../engine/dictionary/examples
 import type { Engine } from '../engine/index';
 import { createKakuninEngine, type CompanySetup } from '../rules/builtin';
 import { loadNodeTokenizer } from './ipadic';
+import { cachedModel } from './model-cache';
 import { cachedBuiltinSnapshot } from './snapshot-cache';
 
 export function readListFile(path: string) {
@@ -18,10 +19,11 @@ export function readListFile(path: string) {
   return { file: parseDictionary(data, path), source: path };
 }
 
-export async function createNodeEngine(options: { listPaths?: string[] } & Omit<CompanySetup, 'lists'> = {}): Promise<Engine> {
+/** model: false leaves out the learned second stage (the lists and detectors alone). */
+export async function createNodeEngine(options: { listPaths?: string[]; model?: boolean } & Omit<CompanySetup, 'lists'> = {}): Promise<Engine> {
   const lists = (options.listPaths ?? []).map(readListFile);
   const tokenizer = await loadNodeTokenizer();
-  const engine = createKakuninEngine(tokenizer, { ...options, lists }, cachedBuiltinSnapshot(tokenizer));
+  const engine = createKakuninEngine(tokenizer, { ...options, lists }, cachedBuiltinSnapshot(tokenizer), options.model === false ? undefined : cachedModel());
   // A company list's own examples, when it has any, are specs too: a failing one refuses the list.
   const own = new Set(lists.map((l) => l.source));
   const failures = runExamples(engine, engine.entries.filter((e) => own.has(e.source)));

@@ -5,10 +5,12 @@
 import { BUILTIN_CALENDAR, BUILTIN_LISTS } from '../../dictionaries/index';
 import { CalendarFileSchema, type SensitiveDate } from '../engine/context/calendar';
 import { BUILTIN_DETECTORS } from '../engine/detectors/builtin';
+import { modelDetector, MODEL_RULES } from '../engine/detectors/model';
 import { parseDictionary } from '../engine/dictionary/compile';
 import type { DictionaryFile } from '../engine/dictionary/schema';
 import { createEngine, type Engine } from '../engine/index';
 import type { IndexSnapshot, LoadedSnapshot } from '../engine/matchers/pattern-index';
+import type { LinearModel } from '../engine/model/linear-model';
 import type { Overrides } from '../engine/pipeline/apply-overrides';
 import type { Tokenizer } from '../engine/tokenizer/types';
 import type { BuiltinIds } from '../storage/builtin-ids';
@@ -31,7 +33,7 @@ export function builtinIds(): BuiltinIds {
   for (const { file, source } of builtinDictionaries()) for (const e of file.entries) entries.set(e.id, `built-in: ${source}`);
   ids = {
     entries,
-    rules: new Set([...entries.keys(), ...BUILTIN_DETECTORS.flatMap((d) => d.rules)]),
+    rules: new Set([...entries.keys(), ...BUILTIN_DETECTORS.flatMap((d) => d.rules), ...MODEL_RULES]),
     dates: new Set(builtinCalendar().map((d) => d.id)),
   };
   return ids;
@@ -48,13 +50,17 @@ export function builtinSnapshot(tokenizer: Tokenizer): IndexSnapshot {
   return createKakuninEngine(tokenizer).snapshot();
 }
 
-export function createKakuninEngine(tokenizer: Tokenizer, company: CompanySetup = {}, snapshot?: IndexSnapshot | LoadedSnapshot): Engine {
+/**
+ * model: the learned second stage (model/linear-model.ts), run after every other rule; without it
+ * the engine is the lists and detectors alone.
+ */
+export function createKakuninEngine(tokenizer: Tokenizer, company: CompanySetup = {}, snapshot?: IndexSnapshot | LoadedSnapshot, model?: LinearModel): Engine {
   return createEngine({
     tokenizer,
     snapshot,
     // company lists and dates are marked: category settings cap only what is built in
     dictionaries: [...builtinDictionaries(), ...(company.lists ?? []).map((l) => ({ ...l, company: true }))],
-    detectors: [...BUILTIN_DETECTORS],
+    detectors: model ? [...BUILTIN_DETECTORS, modelDetector(model)] : [...BUILTIN_DETECTORS],
     calendar: [...builtinCalendar(), ...(company.dates ?? []).map((d) => ({ ...d, company: true }))],
     overrides: company.overrides,
   });

@@ -9,6 +9,7 @@ import { LoadedSnapshot, type IndexSnapshot } from '../engine/matchers/pattern-i
 import { loadSnapshot as loadSnapshotData } from '../engine/matchers/snapshot-format';
 import { DictionaryError, formatIssue, type DictionaryIssue } from '../engine/dictionary/errors';
 import type { CheckContext, Finding } from '../engine/finding';
+import { decodeModel, type LinearModel } from '../engine/model/linear-model';
 import { sharedTokenizer } from '../engine/tokenizer/load';
 import type { Tokenizer } from '../engine/tokenizer/types';
 import { builtinIds, createKakuninEngine } from '../rules/builtin';
@@ -24,10 +25,13 @@ const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  * readSnapshot: the built-in lists' compiled snapshot (the binary form the build ships, see
  * snapshot-format.ts), or undefined; a snapshot that is missing, of another version or corrupt only
  * costs time (the lists are then compiled).
+ * readModel: the learned second stage (dict/model.kkm, model/linear-model.ts), or undefined; a
+ * missing or unreadable model leaves the engine with the lists and detectors alone (status says so).
  */
 export function createEngineHost(
   readDictionary: () => Promise<ArrayBuffer>,
   readSnapshot: () => Promise<ArrayBuffer | Uint8Array | IndexSnapshot | LoadedSnapshot | undefined> = async () => undefined,
+  readModel: () => Promise<ArrayBuffer | Uint8Array | LinearModel | undefined> = async () => undefined,
 ) {
   let state: TokenizerState = 'idle';
   let loadMs: number | undefined;
@@ -41,6 +45,20 @@ export function createEngineHost(
   const keys = new WeakMap<Settings, string>();
   // A missing or unreadable snapshot only costs time: the lists then compile from source.
   let snapshot: Promise<LoadedSnapshot | undefined> | undefined;
+  let modelState: 'ready' | 'missing' | 'error' | undefined;
+  let modelError: string | undefined;
+  let model: Promise<LinearModel | undefined> | undefined;
+  const loadModel = () =>
+    (model ??= readModel()
+      .then((m) => (m === undefined || 'weights' in m ? m : decodeModel(m)))
+      .then(
+        (m) => ((modelState = m ? 'ready' : 'missing'), m),
+        (e: unknown) => {
+          modelState = 'error';
+          modelError = `learned model left out: ${(e as Error).message}`;
+          return undefined;
+        },
+      ));
   const loadSnapshot = () =>
     (snapshot ??= readSnapshot()
       .then((s) => (s === undefined || s instanceof LoadedSnapshot ? s : loadSnapshotData(s)))
@@ -91,7 +109,7 @@ export function createEngineHost(
     // as it is loaded, while the tokenizer dictionary (the larger file) is still on its way.
     // In steps: reading the dictionary's response needs this thread too.
     const prepared = loadSnapshot().then((s) => (lists.length === 0 ? s?.prepareAsync(pause) : s));
-    const [t, snap] = await Promise.all([tokenizer(), prepared]);
+    const [t, snap, learned] = await Promise.all([tokenizer(), prepared, loadModel()]);
     const skipped: DictionaryIssue[] = [];
     const unknownRules = unknownRuleIds(settings.disabledRules, builtinIds(), settings.lists);
     const overrides = { categories: settings.categories, disabledRules: settings.disabledRules };
@@ -99,10 +117,10 @@ export function createEngineHost(
       try {
         let engine: Engine;
         try {
-          engine = createKakuninEngine(t, { lists, overrides, dates: settings.dates }, snap);
+          engine = createKakuninEngine(t, { lists, overrides, dates: settings.dates }, snap, learned);
         } catch (e) {
           if (!snap || e instanceof DictionaryError) throw e;
-          engine = createKakuninEngine(t, { lists, overrides, dates: settings.dates }); // a stale snapshot
+          engine = createKakuninEngine(t, { lists, overrides, dates: settings.dates }, undefined, learned); // a stale snapshot
         }
         built = { key, engine, skipped, unknownRules };
         cache.clear();
@@ -145,7 +163,8 @@ export function createEngineHost(
         tokenizer: state,
         loadMs,
         entries: built?.engine.entries.length,
-        error: lastError ?? (skipped.length ? `lists left out: ${skipped.slice(0, 10).map(formatIssue).join('; ')}${skipped.length > 10 ? ` (and ${skipped.length - 10} more)` : ''}` : undefined),
+        ...(modelState ? { model: modelState } : {}),
+        error: lastError ?? modelError ?? (skipped.length ? `lists left out: ${skipped.slice(0, 10).map(formatIssue).join('; ')}${skipped.length > 10 ? ` (and ${skipped.length - 10} more)` : ''}` : undefined),
         // switched-off ids that name no rule (typos): they switch nothing off
         ...(built?.unknownRules.length ? { unknownRules: built.unknownRules } : {}),
       };
@@ -157,6 +176,7 @@ export function createEngineHost(
     preload() {
       tokenizer().catch(() => undefined);
       void loadSnapshot();
+      void loadModel();
     },
     /**
      * Builds the engine ahead of the first check (worker start-up), and runs one tiny check so the

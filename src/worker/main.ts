@@ -20,6 +20,7 @@ import { approvalHandlers } from './handlers/approval-handlers';
 
 export const DICTIONARY_PATH = '/dict/ipadic.kkd';
 export const SNAPSHOT_PATH = '/dict/builtin-index.kix';
+export const MODEL_PATH = '/dict/model.kkm';
 
 export function startBackground(): void {
   const host = createEngineHost(async () => {
@@ -29,6 +30,9 @@ export function startBackground(): void {
     return res.arrayBuffer();
   }, async () => {
     const res = await fetch((browser.runtime.getURL as (path: string) => string)(SNAPSHOT_PATH));
+    return res.ok ? res.arrayBuffer() : undefined;
+  }, async () => {
+    const res = await fetch((browser.runtime.getURL as (path: string) => string)(MODEL_PATH));
     return res.ok ? res.arrayBuffer() : undefined;
   });
   // The fetches first: everything below keeps the worker busy for a while, and they run meanwhile.

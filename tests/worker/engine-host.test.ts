@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { ensureIpadicFile, loadNodeTokenizer } from '../../src/node/ipadic';
+import { cachedModel, cachedModelFile, readCorpus } from '../../src/node/model-cache';
+import { createKakuninEngine } from '../../src/rules/builtin';
 import { cachedBuiltinSnapshot, cachedBuiltinSnapshotFile } from '../../src/node/snapshot-cache';
 import { DEFAULT_SETTINGS, type CompanyList, type Settings } from '../../src/storage/settings-schema';
 import { createEngineHost } from '../../src/worker/engine-host';
@@ -83,6 +85,35 @@ describe('engine host status', () => {
     for (const read of [async () => Promise.reject(new Error('HTTP 404')), async () => stale, async () => flipped]) {
       const h = createEngineHost(readDictionary, read);
       expect(await h.check('元本保証で必ず儲かる!', { account: 'company' }, settings({}))).toEqual(expected);
+    }
+  });
+
+  it('runs the learned model it is given, and without one (or with an unreadable one) runs the lists alone and says so', async () => {
+    const snapshot = async () => cachedBuiltinSnapshot(await loadNodeTokenizer());
+    // a post the lists miss and the model finds: the first such post of the model's own corpus
+    const t = await loadNodeTokenizer();
+    const direct = createKakuninEngine(t, {}, cachedBuiltinSnapshot(t), cachedModel());
+    const post = readCorpus().find((p) => p.account !== 'personal' && direct.check(p.text, { account: 'company' }).some((f) => f.rule.startsWith('model/')));
+    expect(post, 'a corpus post the model finds').toBeDefined();
+    const withModel = createEngineHost(readDictionary, snapshot, async () => readFileSync(cachedModelFile()));
+    const rules = (await withModel.check(post!.text, { account: 'company' }, settings({}))).map((f) => f.rule);
+    const found = { text: post!.text, rules };
+    expect(rules.some((r) => r.startsWith('model/'))).toBe(true);
+    expect(withModel.status()).toMatchObject({ tokenizer: 'ready', model: 'ready' });
+    expect(withModel.status().error).toBeUndefined();
+
+    const model = cachedModel();
+    const given = createEngineHost(readDictionary, snapshot, async () => model);
+    expect((await given.check(found.text, { account: 'company' }, settings({}))).map((f) => f.rule)).toEqual(found.rules);
+
+    const corrupt = readFileSync(cachedModelFile()).slice();
+    corrupt[100]! ^= 1;
+    for (const [read, state] of [[async () => undefined, 'missing'], [async () => corrupt, 'error'], [async () => Promise.reject(new Error('HTTP 404')), 'error']] as const) {
+      const h = createEngineHost(readDictionary, snapshot, read);
+      const rules = (await h.check(found.text, { account: 'company' }, settings({}))).map((f) => f.rule);
+      expect(rules).toEqual(found.rules.filter((r) => !r.startsWith('model/')));
+      expect(h.status().model).toBe(state);
+      if (state === 'error') expect(h.status().error).toMatch(/learned model left out/);
     }
   });
 });

@@ -33,6 +33,8 @@ export interface DetectorInput {
   context: ResolvedContext;
   /** findings of the dictionary entries, for detectors that weigh them (e.g. sensitive dates) */
   entryFindings: readonly RawFinding[];
+  /** the entries' findings and those of the detectors that ran before this one */
+  earlier: readonly RawFinding[];
 }
 
 /** Code-based rules (regexes with check digits, calendar); one file each under detectors/. */

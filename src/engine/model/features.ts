@@ -1,0 +1,105 @@
+/**
+ * What the learned model sees of a draft: the character 1- to 3-grams of its normalized, folded
+ * text (normalize.ts: NFKC, hiragana = katakana, case, small kana…), hashed into a fixed number of
+ * buckets, plus one feature for the account kind. Weights are 1 + log(count), scaled to unit
+ * length. Training (train.ts) and checking (detectors/model.ts) use this one function, so what
+ * was learned is what is looked up.
+ */
+import type { AccountKind } from '../finding';
+
+export interface FeatureShape {
+  /** log2 of the number of buckets */
+  bits: number;
+  /** longest n-gram */
+  ngramMax: number;
+}
+
+export interface Features {
+  /** distinct buckets of this draft */
+  buckets: Int32Array;
+  /** the value of each bucket (unit length over all buckets) */
+  values: Float32Array;
+  /** how many times each bucket was counted */
+  counts: Float32Array;
+}
+
+/** One n-gram occurrence: where it is in the folded text, and which bucket it counts in. */
+export interface Occurrence {
+  start: number;
+  end: number;
+  bucket: number;
+}
+
+const FNV_OFFSET = 2166136261;
+const FNV_PRIME = 16777619;
+
+function finish(h: number, mask: number): number {
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  h ^= h >>> 12;
+  return (h >>> 0) & mask;
+}
+
+/** The bucket of the account feature (not an n-gram, so it cannot collide with one by shape). */
+export function accountBucket(account: AccountKind, shape: FeatureShape): number {
+  let h = FNV_OFFSET ^ 0x5bd1e995;
+  for (let i = 0; i < account.length; i++) h = Math.imul(h ^ account.charCodeAt(i), FNV_PRIME);
+  return finish(h, (1 << shape.bits) - 1);
+}
+
+/**
+ * Calls `visit(start, end, bucket)` for every n-gram of `folded` (UTF-16 code units; a space is a
+ * character like any other).
+ */
+export function forEachNgram(folded: string, shape: FeatureShape, visit: (start: number, end: number, bucket: number) => void): void {
+  const mask = (1 << shape.bits) - 1;
+  const len = folded.length;
+  for (let i = 0; i < len; i++) {
+    let h = FNV_OFFSET;
+    for (let n = 1; n <= shape.ngramMax && i + n <= len; n++) {
+      h = Math.imul(h ^ folded.charCodeAt(i + n - 1), FNV_PRIME);
+      // the length is mixed in, so "ab" and the 1-gram of a character whose code is ab's hash differ
+      visit(i, i + n, finish(h ^ Math.imul(n, 0x9e3779b1), mask));
+    }
+  }
+}
+
+/** Scratch space for counting, one per bucket count (checks are synchronous). */
+const scratch = new Map<number, { counts: Float64Array; touched: Int32Array }>();
+
+export function featuresOf(folded: string, account: AccountKind, shape: FeatureShape): Features {
+  const size = 1 << shape.bits;
+  let s = scratch.get(size);
+  if (!s) scratch.set(size, (s = { counts: new Float64Array(size), touched: new Int32Array(1024) }));
+  let touched = s.touched;
+  const counts = s.counts;
+  let n = 0;
+  const count = (bucket: number) => {
+    if (counts[bucket] === 0) {
+      if (n === touched.length) {
+        const grown = new Int32Array(touched.length * 2);
+        grown.set(touched);
+        s.touched = touched = grown;
+      }
+      touched[n++] = bucket;
+    }
+    counts[bucket]!++;
+  };
+  forEachNgram(folded, shape, (_s, _e, bucket) => count(bucket));
+  count(accountBucket(account, shape));
+  const buckets = touched.slice(0, n).sort();
+  const values = new Float32Array(n);
+  const times = new Float32Array(n);
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const b = buckets[i]!;
+    times[i] = counts[b]!;
+    const w = 1 + Math.log(counts[b]!);
+    values[i] = w;
+    sum += w * w;
+    counts[b] = 0;
+  }
+  const norm = Math.sqrt(sum);
+  for (let i = 0; i < n; i++) values[i]! /= norm;
+  return { buckets, values, counts: times };
+}
