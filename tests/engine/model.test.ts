@@ -10,7 +10,7 @@ import { parseDictionary } from '../../src/engine/dictionary/compile';
 import { modelDetector, MODEL_RULES } from '../../src/engine/detectors/model';
 import { CATEGORIES, FindingSchema } from '../../src/engine/finding';
 import { createEngine } from '../../src/engine/index';
-import { featuresOf } from '../../src/engine/model/features';
+import { accountBucket, featuresOf, forEachNgram } from '../../src/engine/model/features';
 import { decodeModel, encodeModel, ModelFormatError, probabilities, type LinearModel } from '../../src/engine/model/linear-model';
 import { mergeDuplicates, trainModel, type LabeledPost } from '../../src/engine/model/train';
 import { normalize } from '../../src/engine/normalize';
@@ -46,6 +46,17 @@ describe('model features', () => {
     expect([...a.values]).toEqual([...b.values]);
     const p = featuresOf(folded('ぴよぴよ教'), 'personal', shape);
     expect([...p.buckets]).not.toEqual([...b.buckets]);
+  });
+
+  it('count exactly the buckets forEachNgram visits (the detector explains with it), plus the account', () => {
+    for (const text of ['', 'あ', '元本保証で必ず儲かる！ Vote them out 🎉\n二行目', 'ｶﾞｷﾞ　ＮＯ．１']) {
+      const f = featuresOf(folded(text), 'personal', shape);
+      const seen = new Map<number, number>();
+      forEachNgram(folded(text), shape, (_s, _e, b) => seen.set(b, (seen.get(b) ?? 0) + 1));
+      const account = accountBucket('personal', shape);
+      seen.set(account, (seen.get(account) ?? 0) + 1);
+      expect(new Map([...f.buckets].map((b, i) => [b, f.counts[i]]))).toEqual(seen);
+    }
   });
 
   it('have unit length, one value per distinct bucket, and count repeats', () => {

@@ -64,6 +64,9 @@ export function forEachNgram(folded: string, shape: FeatureShape, visit: (start:
   }
 }
 
+/** 1 + log(count) for the small counts nearly every bucket has */
+const LOG_TABLE = Float64Array.from({ length: 64 }, (_, c) => 1 + Math.log(c));
+
 /** Scratch space for counting, one per bucket count (checks are synchronous). */
 const scratch = new Map<number, { counts: Float64Array; touched: Int32Array }>();
 
@@ -85,16 +88,27 @@ export function featuresOf(folded: string, account: AccountKind, shape: FeatureS
     }
     counts[bucket]!++;
   };
-  forEachNgram(folded, shape, (_s, _e, bucket) => count(bucket));
+  // forEachNgram's loop, inlined (no call per n-gram); a test holds the two to the same buckets
+  const mask = size - 1;
+  const len = folded.length;
+  for (let i = 0; i < len; i++) {
+    let h = FNV_OFFSET;
+    for (let k = 1; k <= shape.ngramMax && i + k <= len; k++) {
+      h = Math.imul(h ^ folded.charCodeAt(i + k - 1), FNV_PRIME);
+      count(finish(h ^ Math.imul(k, 0x9e3779b1), mask));
+    }
+  }
   count(accountBucket(account, shape));
-  const buckets = touched.slice(0, n).sort();
+  // in order of first occurrence: deterministic, and no sort per check
+  const buckets = touched.slice(0, n);
   const values = new Float32Array(n);
   const times = new Float32Array(n);
   let sum = 0;
   for (let i = 0; i < n; i++) {
     const b = buckets[i]!;
     times[i] = counts[b]!;
-    const w = 1 + Math.log(counts[b]!);
+    const c = counts[b]!;
+    const w = c < LOG_TABLE.length ? LOG_TABLE[c]! : 1 + Math.log(c);
     values[i] = w;
     sum += w * w;
     counts[b] = 0;
