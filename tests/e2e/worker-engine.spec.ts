@@ -5,6 +5,11 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from './support/browser.ts';
+import { parseDictionary } from '../../src/engine/dictionary/compile';
+import { loadNodeTokenizer } from '../../src/node/ipadic';
+import { cachedModel, readCorpus } from '../../src/node/model-cache';
+import { cachedBuiltinSnapshot } from '../../src/node/snapshot-cache';
+import { createKakuninEngine } from '../../src/rules/builtin';
 
 let browser: ExtensionBrowser;
 let page: Page;
@@ -51,6 +56,21 @@ test('the worker tokenizes Japanese with kuromoji: base forms and readings match
   expect(status.value.tokenizer).toBe('ready');
   expect(status.value.loadMs).toBeGreaterThan(0);
   console.log(`tokenizer load in the service worker: ${Math.round(status.value.loadMs)} ms`);
+});
+
+test('the worker runs the learned model: its findings equal the Node engine\'s, model findings included', async () => {
+  const t = await loadNodeTokenizer();
+  const node = createKakuninEngine(t, { lists: [{ file: parseDictionary({ name: companyList.name, entries: companyList.entries }, 'e2e'), source: 'e2e' }] }, cachedBuiltinSnapshot(t), cachedModel());
+  const context = { account: 'company' as const, site: 'x', date: '2026-06-02' };
+  const posts = readCorpus().filter((p) => p.account !== 'personal');
+  const byModel = posts.filter((p) => node.check(p.text, context).some((f) => f.rule.startsWith('model/'))).slice(0, 5);
+  expect(byModel.length).toBe(5);
+  for (const p of [...byModel, ...posts.slice(0, 5)]) {
+    const reply = await send({ type: 'checkDraft', text: p.text, context });
+    expect(reply.ok).toBe(true);
+    expect(reply.value.findings, p.text).toEqual(node.check(p.text, context));
+  }
+  expect((await send({ type: 'getEngineStatus' })).value).toMatchObject({ tokenizer: 'ready', model: 'ready' });
 });
 
 test('a bad request gets a clear error, not a crash', async () => {
