@@ -1,5 +1,6 @@
 /** Built-in categories turned down (a severity cap) or off, and single built-in rules switched off. */
 import { useMemo, useState } from 'preact/hooks';
+import { MODEL_RULES } from '../../engine/detectors/model';
 import type { Entry } from '../../engine/dictionary/schema';
 import { CATEGORIES, type Category } from '../../engine/finding';
 import { nearestRuleId, unknownRuleIds, type BuiltinIds } from '../../storage/builtin-ids';
@@ -27,8 +28,35 @@ function setCategory(c: Category, level: Level) {
   };
 }
 
-function setRule(id: string, enabled: boolean) {
-  return (s: Settings): Settings => ({ ...s, disabledRules: enabled ? s.disabledRules.filter((r) => r !== id) : [...new Set([...s.disabledRules, id])] });
+function setRules(ids: readonly string[], enabled: boolean) {
+  return (s: Settings): Settings => ({ ...s, disabledRules: enabled ? s.disabledRules.filter((r) => !ids.includes(r)) : [...new Set([...s.disabledRules, ...ids])] });
+}
+const setRule = (id: string, enabled: boolean) => setRules([id], enabled);
+
+/** The learned second stage's rules (model/<category>), switched on and off together. */
+function LearnedModel() {
+  const { t, effective, locked, apply } = useOptions();
+  const off = MODEL_RULES.filter((id) => effective.disabledRules.includes(id));
+  const isLocked = MODEL_RULES.some((id) => locked.has(lockKey.rule(id)));
+  return (
+    <div class="field learned-model">
+      <label class="checkbox">
+        <input
+          type="checkbox"
+          checked={off.length === 0}
+          disabled={isLocked}
+          aria-describedby="learned-model-help"
+          onChange={(e) => void apply(setRules(MODEL_RULES, e.currentTarget.checked), { done: messages.saved })}
+        />
+        {t(messages.learnedModel)}
+      </label>
+      <small id="learned-model-help" class="hint">
+        {' '}
+        {t(messages.learnedModelHelp)}
+      </small>
+      {isLocked && <LockNote />}
+    </div>
+  );
 }
 
 /** Switched-off ids that name no rule (typos, rules that do not exist): the user's own can be removed. */
@@ -118,6 +146,7 @@ export function BuiltinRules() {
         </tbody>
       </table>
 
+      <LearnedModel />
       {builtin.ids && <UnknownRules ids={builtin.ids} />}
       <div class="field search">
         <label for="rule-search">{t(messages.searchRules)}</label>

@@ -114,6 +114,11 @@ export const messages = {
   levelInfo: m('最大「情報」', 'At most info'),
   levelOff: m('無効', 'Off'),
   ruleEnabled: (id: string) => m(`${id} を使う`, `Use ${id}`),
+  learnedModel: m('学習モデルによる推定を使う', 'Use the learned model'),
+  learnedModelHelp: m(
+    'リストの言葉に当たらない投稿も、ラベル付きの投稿例から学習したモデルで「注意」として示します (ルール ID model/〜)。端末内だけで動き、投稿は外部に送りません。推定なので、根拠は手がかりの語句だけです。',
+    'Posts no listed wording matches are also shown as warnings by a model learned from labeled example posts (rule ids model/…). It runs on this device only; nothing is sent anywhere. It is an estimate: its only explanation is the cue words.',
+  ),
   builtinUnavailable: m('組込み辞書を読み込めませんでした:', 'The built-in dictionaries could not be read:'),
   searchRules: m('ルールを検索', 'Search rules'),
   unknownRules: m(

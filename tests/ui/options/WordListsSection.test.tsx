@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MODEL_RULES } from '../../../src/engine/detectors/model';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { exportList } from '../../../src/storage/list-import';
 import { saveSettings, SETTINGS_KEY } from '../../../src/storage/settings';
@@ -219,12 +220,33 @@ describe('built-in rules', () => {
     fireEvent.change(section().getByLabelText('Religion'), { target: { value: 'default' } });
     await waitFor(async () => expect((await stored()).categories).toEqual({ politics: 'off' }));
 
-    const rules = section().queryAllByRole('checkbox', { name: /^Use / });
+    const rules = section().queryAllByRole('checkbox', { name: /^Use [a-z-]+\// });
     if (rules.length === 0) return; // built-in lists still empty in this checkout
     const first = rules[0] as HTMLInputElement;
     const id = first.getAttribute('aria-label')!.replace(/^Use /, '');
     fireEvent.click(first);
     await waitFor(async () => expect((await stored()).disabledRules).toEqual([id]));
+  });
+});
+
+describe('the learned model', () => {
+  it('is switched off and on as a whole: every model/<category> rule id', async () => {
+    await renderOptions(h);
+    const box = section().getByRole('checkbox', { name: 'Use the learned model' }) as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    fireEvent.click(box);
+    await waitFor(async () => expect((await stored()).disabledRules).toEqual(MODEL_RULES));
+    await waitFor(() => expect(box.checked).toBe(false));
+    fireEvent.click(box);
+    await waitFor(async () => expect((await stored()).disabledRules).toEqual([]));
+  });
+
+  it('is locked when the administrator switched a model rule off', async () => {
+    await fakeBrowser.storage.managed.set({ disabledRules: ['model/politics'] });
+    await renderOptions(h);
+    const box = section().getByRole('checkbox', { name: 'Use the learned model' }) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    expect(box.disabled).toBe(true);
   });
 });
 
