@@ -58,7 +58,7 @@ export type HitFate =
   | { kind: 'fires' }
   /** a `requires` group has no match that qualifies; `found`: the group's matches elsewhere (too far, wrong side, another sentence) */
   | { kind: 'requires'; groups: Array<{ group: number; within?: number; position?: 'before' | 'after'; scope?: 'sentence' | 'adjacent'; found: Witness[] }> }
-  /** an `unless` group near the hit */
+  /** an `unless` group (`group`: its index in `unless`) matched near the hit */
   | { kind: 'unless-near'; group: number; by: Witness }
   /** an `allow` match overlaps it */
   | { kind: 'allow'; by: Witness }
@@ -191,16 +191,19 @@ function entryRefs(c: CompiledEntry) {
     return any.map((p, i): Ref => ({ path: `${path}.${i}`, source: patternSource(p), id: c.requires[gi]!.ids[i]! }));
   });
   const unless: Ref[] = [];
+  /** c.unlessNear[k]'s patterns, and its index in the entry's `unless` */
   const unlessNear: Ref[][] = [];
+  const unlessNearAt: number[] = [];
   (e.unless ?? []).forEach((g, i) => {
     if (typeof g === 'string' || 're' in g) unless.push({ path: `unless.${i}`, source: patternSource(g), id: c.unless[unless.length]! });
     else {
       const ids = c.unlessNear[unlessNear.length]!.ids;
       unlessNear.push(g.any.map((p, k) => ({ path: `unless.${i}.any.${k}`, source: patternSource(p), id: ids[k]! })));
+      unlessNearAt.push(i);
     }
   });
   const allow: Ref[] = (e.allow ?? []).map((p, i) => ({ path: `allow.${i}`, source: patternSource(p), id: c.allow[i]! }));
-  return { patterns, requires, unless, unlessNear, allow };
+  return { patterns, requires, unless, unlessNear, unlessNearAt, allow };
 }
 
 export function explainDraft(input: ExplainInput, text: string, ctx: ResolvedContext, options: ExplainOptions = {}): Explanation {
@@ -225,6 +228,9 @@ export function explainDraft(input: ExplainInput, text: string, ctx: ResolvedCon
 
   for (const c of input.entries) {
     const { entry } = c;
+    // most entries' patterns match nowhere: skip them before making their references
+    const listed = options.rule !== undefined && entry.id.startsWith(options.rule);
+    if (!listed && !c.patterns.some((id) => id >= 0 && hits.get(id).length > 0)) continue;
     const refs = entryRefs(c);
     // the distinct places of its patterns' hits, and which patterns made each
     const byPlace = new Map<string, { span: Span; patterns: Ref[] }>();
@@ -246,7 +252,7 @@ export function explainDraft(input: ExplainInput, text: string, ctx: ResolvedCon
       }
     }
     if (byPlace.size === 0) {
-      if (options.rule !== undefined && entry.id.startsWith(options.rule)) entries.push(explainedEntry(c, 'no-match', matched, unmatched, [], []));
+      if (listed) entries.push(explainedEntry(c, 'no-match', matched, unmatched, [], []));
       continue;
     }
     // what silences the whole entry (evaluate-entries.ts: when, then unless anywhere)
@@ -289,7 +295,7 @@ export function explainDraft(input: ExplainInput, text: string, ctx: ResolvedCon
       }
       const silencer = c.unlessNear.map((g, k) => ({ k, w: unlessNearWitnesses[k]!.find(({ s }) => near(h, s, g)) })).find((x) => x.w);
       if (silencer) {
-        hit.fate = { kind: 'unless-near', group: silencer.k, by: { pattern: ref(silencer.w!.r), place: place(silencer.w!.s) } };
+        hit.fate = { kind: 'unless-near', group: refs.unlessNearAt[silencer.k]!, by: { pattern: ref(silencer.w!.r), place: place(silencer.w!.s) } };
         continue;
       }
       const allowedBy = allowWitnesses.find(({ s }) => overlaps(s, h));
