@@ -5,6 +5,7 @@ import { AccountKindSchema, SeveritySchema } from '../engine/finding';
 export const USAGE = `使い方 / Usage:
   npm run --silent check -- "投稿の下書き"            readable report
   npm run --silent check -- --jsonl FILE|-            one JSON result per input line
+  npm run --silent check -- --explain "下書き"        why each entry did or did not fire
 Options:
   --jsonl FILE     JSON Lines input ({"id","text","account"?,"site"?,"date"?}); "-" reads stdin
   --lists FILE     add a company list (same format as dictionaries/*.json); repeatable
@@ -14,6 +15,10 @@ Options:
   --json           print findings of a text argument as JSON
   --fail-on SEV    exit 1 when a finding is at least SEV (info | warn | block)
   --no-model       leave out the learned second stage (lists and detectors only)
+  --explain        for a rule author: the tokens, which pattern and requires made each finding,
+                   and the near misses (a pattern matched, no finding) with the reason
+  --rule ID        with --explain: only entries whose id starts with ID, and also those of them
+                   whose patterns did not match (listed); --json prints the explanation as JSON
   -h, --help       this help`;
 
 export class UsageError extends Error {
@@ -35,6 +40,8 @@ export function parseCliArgs(argv: string[]) {
         json: { type: 'boolean' },
         'fail-on': { type: 'string' },
         'no-model': { type: 'boolean' },
+        explain: { type: 'boolean' },
+        rule: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -49,6 +56,8 @@ export function parseCliArgs(argv: string[]) {
   if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new UsageError(`--date must be YYYY-MM-DD, not "${values.date}"`);
   if (!values.help && values.jsonl === undefined && positionals.length === 0) throw new UsageError('give a text to check or --jsonl FILE');
   if (values.jsonl !== undefined && positionals.length > 0) throw new UsageError('give either --jsonl FILE or a text, not both');
+  if (values.explain && values.jsonl !== undefined) throw new UsageError('--explain explains one text argument; --jsonl is not supported with it');
+  if (values.rule !== undefined && !values.explain) throw new UsageError('--rule goes with --explain');
   return {
     help: values.help ?? false,
     jsonl: values.jsonl,
@@ -58,5 +67,7 @@ export function parseCliArgs(argv: string[]) {
     json: values.json ?? false,
     failOn: failOn?.data,
     model: !values['no-model'],
+    explain: values.explain ?? false,
+    rule: values.rule,
   };
 }

@@ -5,6 +5,7 @@ import { atLeast, type Finding } from '../engine/finding';
 import { createNodeEngine } from '../node/engine';
 import { parseCliArgs, USAGE, UsageError } from './args';
 import { InputError, parseJsonl } from './jsonl';
+import { formatExplanation } from './explain-report';
 import { formatReport } from './report';
 
 async function main(argv: string[]): Promise<number> {
@@ -25,6 +26,10 @@ async function main(argv: string[]): Promise<number> {
       out += `${JSON.stringify({ id: line.id, findings })}\n`;
     }
     process.stdout.write(out);
+  } else if (args.explain) {
+    const ex = engine.explain(args.text, args.context, { rule: args.rule });
+    all.push(...ex.findings);
+    process.stdout.write(args.json ? `${JSON.stringify(ex, null, 2)}\n` : formatExplanation(ex, { rule: args.rule }));
   } else {
     const findings = engine.check(args.text, args.context);
     all.push(...findings);

@@ -8,6 +8,7 @@
 import { analyze } from './analysis';
 import { sensitiveDaysOn, type CalendarDay } from './context/calendar';
 import { compileEntries, type CompiledEntry } from './dictionary/compile';
+import { explainDraft, type ExplainOptions, type Explanation } from './explain';
 import type { DictionaryFile } from './dictionary/schema';
 import type { Detector, RawFinding, ResolvedContext } from './detectors/types';
 import { type CheckContext, type Finding } from './finding';
@@ -39,6 +40,12 @@ export interface Engine {
   check(text: string, context?: CheckContext): Finding[];
   /** Every rule's findings before overlapping ones are merged (dictionary examples, debugging). */
   checkAll(text: string, context?: CheckContext): Finding[];
+  /**
+   * Why the draft did or did not fire, for rule authors (`npm run check -- --explain`): its tokens,
+   * check()'s findings with the pattern and `requires` matches behind each, and the near misses
+   * with their reasons. A separate, slower path (explain.ts); check() pays nothing for it.
+   */
+  explain(text: string, context?: CheckContext, options?: ExplainOptions): Explanation;
   readonly entries: readonly CompiledEntry[];
   /** the compiled patterns as data (see PatternIndex.toSnapshot) */
   snapshot(): IndexSnapshot;
@@ -63,6 +70,13 @@ export function createEngine(input: EngineInput): Engine {
     snapshot: () => index.toSnapshot(),
     check: (text, context) => run(text, context, true),
     checkAll: (text, context) => run(text, context, false),
+    explain: (text, context, options) =>
+      explainDraft(
+        { tokenizer: input.tokenizer, index, entries, detectors, overrides: input.overrides, check: (t) => run(t, context, true) },
+        text,
+        resolveContext(context, input.calendar),
+        options,
+      ),
   };
 
   function run(text: string, context: CheckContext | undefined, merge: boolean): Finding[] {

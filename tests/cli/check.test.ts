@@ -118,3 +118,53 @@ describe('npm run check', () => {
     expect((await run([])).stderr).toMatch(/give a text to check or --jsonl FILE/);
   }, 30_000);
 });
+
+describe('npm run check -- --explain', () => {
+  const fixture = join(root, 'tests/fixtures/explain-company-list.json');
+
+  it('prints the tokens, each finding with its pattern and requires, and the near misses with their reason', async () => {
+    const r = await run(['--explain', '--lists', fixture, '--fail-on', 'block', '未公開の発売日と価格。社内の噂']);
+    expect(r.code).toBe(1); // --fail-on as for check
+    expect(r.stdout).toContain('正規化 / normalized: 未公開の発売日と価格。社内の噂');
+    expect(r.stdout).toMatch(/トークン \/ tokens/);
+    expect(r.stdout).toMatch(/\n  4–6 +発売  読み reading ハツバイ  \[名詞 \/ サ変接続\]\n/);
+    expect(r.stdout).toContain('#1 [block 要修正] confidential  4–7 「発売日」  (confidential/launch-price)');
+    expect(r.stdout).toContain('パターン / pattern: patterns.0 「発売日」 @ 4–7 「発売日」');
+    expect(r.stdout).toContain('必須 / requires.0 ✓ requires.0.0 「未公開」 @ 0–3 「未公開」');
+    expect(r.stdout).toContain('必須 / requires.1 ✓ requires.1.any.0 「価格」 @ 8–10 「価格」');
+    expect(r.stdout).toContain('- confidential/office-rumor');
+    expect(r.stdout).toContain('✗ when.account: personal のアカウントのみ / only for personal accounts (この下書き / this draft: company; --account)');
+  }, 30_000);
+
+  it('--rule: only that prefix, with unless and allow reasons, and the entries whose patterns did not match', async () => {
+    const r = await run(['--explain', '--rule', 'confidential/', '--lists', fixture, 'プロジェクトさくらの件。新工場見学会は中止。#公式発表']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('- confidential/codename-sakura  [block 要修正]');
+    expect(r.stdout).toContain('✗ unless が一致、下書き全体で無効 / unless matched, the entry is silent for the whole draft: unless.0 「#公式発表」');
+    expect(r.stdout).toContain('✗ allow の文脈に重なる / inside an allowed context: allow.0 「新工場見学会」 @ 12–18 「新工場見学会」');
+    expect(r.stdout).toMatch(/パターン不一致 \/ no pattern matched: \d+ 項目/);
+    expect(r.stdout).toContain('- confidential/codename-momo');
+    expect(r.stdout).toContain('      patterns.1 「/PROJECT-?MOMO/i」');
+    expect(r.stdout).not.toContain('compliance/');
+    const none = await run(['--explain', '--rule', 'confidential/nothing-like-this', 'テキスト']);
+    expect(none.stdout).toContain('no entry id starts with "confidential/nothing-like-this"');
+  }, 30_000);
+
+  it('--explain --json: the explanation as data, its findings those of --json', async () => {
+    const text = 'プロジェクトさくら計画です';
+    const [ex, plain] = await Promise.all([run(['--explain', '--json', '--lists', fixture, text]), run(['--json', '--lists', fixture, text])]);
+    const data = JSON.parse(ex.stdout) as { findings: unknown[]; consistent: boolean; entries: Array<{ rule: string; outcome: string }> };
+    expect(data.findings).toEqual(JSON.parse(plain.stdout));
+    expect(data.consistent).toBe(true);
+    expect(data.entries.find((e) => e.rule === 'confidential/codename-sakura-mention')?.outcome).toBe('near-miss');
+  }, 30_000);
+
+  it('refuses --explain with --jsonl, and --rule without --explain', async () => {
+    const a = await run(['--explain', '--jsonl', '-'], '{"id":1,"text":"x"}\n');
+    expect(a.code).toBe(2);
+    expect(a.stderr).toContain('--jsonl is not supported with it');
+    const b = await run(['--rule', 'confidential/', 'テキスト']);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain('--rule goes with --explain');
+  }, 30_000);
+});
