@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDictionary } from '../../src/engine/dictionary/compile';
-import type { Engine } from '../../src/engine/index';
+import { createEngine, type Engine } from '../../src/engine/index';
 import type { IndexSnapshot } from '../../src/engine/matchers/pattern-index';
 import { encodeSnapshot, loadSnapshot } from '../../src/engine/matchers/snapshot-format';
 import type { Tokenizer } from '../../src/engine/tokenizer/types';
@@ -77,6 +77,18 @@ describe('compiled snapshot', () => {
     // compared as text: a deep comparison of ~90k parts takes minutes
     expect(JSON.stringify(again) === JSON.stringify(snap)).toBe(true);
     expect(Buffer.compare(encodeSnapshot(again), bytes)).toBe(0);
+  });
+
+  it('carries the {人名} name slot (a list using it ships in the snapshot like any other)', () => {
+    const names = parseDictionary(
+      { name: 'n', entries: [{ id: 'privacy/name-visit', category: 'privacy', severity: 'warn', patterns: ['{人名}(さん|様)…来店'], message: { ja: 'x', en: 'x' } }] },
+      'n',
+    );
+    const dictionaries = [{ file: names, source: 'n' }];
+    const compiled = createEngine({ tokenizer: t, dictionaries });
+    const loaded = createEngine({ tokenizer: t, dictionaries, snapshot: loadSnapshot(encodeSnapshot(compiled.snapshot())) });
+    for (const text of ['田中さんが来店しました', '田中太郎様が昨日来店', 'お客様が来店しました']) expect(loaded.checkAll(text)).toEqual(compiled.checkAll(text));
+    expect(loaded.check('田中さんが来店しました').map((f) => f.rule)).toEqual(['privacy/name-visit']);
   });
 
   it('refuses a snapshot of another version, in either form', () => {

@@ -17,7 +17,7 @@
  * A file that is not exactly this (truncated, another version, a flipped bit) throws on load; the
  * hosts then compile the lists instead, which only costs time.
  */
-import { compiledFromData, LoadedSnapshot, SNAPSHOT_VERSION, type IndexSnapshot } from './pattern-index';
+import { compiledFromData, LoadedSnapshot, NAME_PART, SNAPSHOT_VERSION, type IndexSnapshot } from './pattern-index';
 import { englishPartOf, rowPart, stringNumbers, type Part, type PartRows } from './phrase';
 
 const MAGIC = 0x3158494b; // "KIX1"
@@ -158,7 +158,7 @@ export function loadSnapshot(data: ArrayBuffer | Uint8Array | IndexSnapshot): Lo
   ascending(enStart, counts.enWords);
   const parts = counts.parts;
   for (const c of header.compiled) {
-    if (c.kind === 'phrase') for (const v of c.variants) for (const slot of v) for (const p of slot) if (!(p >= 0 && p < parts)) fail('part number out of range');
+    if (c.kind === 'phrase') for (const v of c.variants) for (const slot of v) for (const p of slot) if (!((p >= 0 && p < parts) || p === NAME_PART)) fail('part number out of range'); // NAME_PART: the {人名} slot
   }
   for (const [, id] of header.keys) if (!(id >= 0 && id < header.compiled.length)) fail('pattern number out of range');
 
