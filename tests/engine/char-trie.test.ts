@@ -80,6 +80,9 @@ describe('CharTrie', () => {
     const data = trie.data(900);
     expect(data.nodeOf.length).toBe(900);
     const copy = CharTrie.fromData(data);
+    // numbered as the inserts numbered them: the same parts at the same nodes
+    const partsOf = (t: CharTrie) => (t as unknown as { flat: { parts: unknown[] } }).flat.parts;
+    expect(partsOf(copy)).toEqual(partsOf(trie));
     const texts = Array.from({ length: 150 }, () => word(24));
     for (const text of texts) {
       for (let start = 0; start <= text.length; start++) {

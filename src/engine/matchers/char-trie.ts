@@ -115,41 +115,59 @@ export class CharTrie {
   }
 
   /**
-   * The trie of data(): the same walks, without a lookup per inserted character. Throws on data
-   * that is not a trie (a node deeper than one below the one before it, a table too small).
+   * The trie of data() (whose values were inserted in ascending order, as PartTries and the
+   * literal trie do): the same nodes, numbered the same, and the same walks, without a lookup per
+   * inserted character. Throws on data that is not such a trie (a node deeper than one below the
+   * one before it, a node on no key, a table too small).
    */
   static fromData(d: CharTrieData): CharTrie {
     const nodes = d.depth.length;
-    if (d.code.length !== nodes || nodes < 1 || !(d.bits >= MIN_BITS && d.bits <= 30)) throw new Error('CharTrie.fromData: sizes');
+    const { depth, code, nodeOf } = d;
+    if (code.length !== nodes || nodes < 1 || !(d.bits >= MIN_BITS && d.bits <= 30)) throw new Error('CharTrie.fromData: sizes');
+    // each node's parent: the last node before it one level up
+    const parentOf = new Int32Array(nodes);
+    const path = [0];
+    for (let n = 1; n < nodes; n++) {
+      const dn = depth[n]!;
+      if (!(dn >= 1 && dn <= path.length)) throw new Error('CharTrie.fromData: depth');
+      parentOf[n] = path[dn - 1]!;
+      path[dn] = n;
+      path.length = dn + 1;
+    }
+    // Numbered again as inserting the keys value by value numbers them (a key's new nodes in a
+    // row): walks then read the nodes of a key next to each other, as in a trie built from keys.
+    const id = new Int32Array(nodes).fill(-1);
+    id[0] = 0;
+    let next = 1;
+    const up: number[] = [];
+    for (let v = 0; v < nodeOf.length; v++) {
+      let node = nodeOf[v]!;
+      if (node === -1) continue;
+      if (!(node >= 0 && node < nodes)) throw new Error('CharTrie.fromData: node');
+      up.length = 0;
+      for (; id[node] === -1; node = parentOf[node]!) up.push(node);
+      for (let k = up.length - 1; k >= 0; k--) id[up[k]!] = next++;
+    }
+    if (next !== nodes) throw new Error('CharTrie.fromData: a node on no key');
     // a packed array, like the one inserts grow
     const parts: Array<number[] | undefined> = [];
     for (let n = 0; n < nodes; n++) parts.push(undefined);
     const f = edgeTable(d.bits, new Int32Array(0x10000), parts);
     const trie = new CharTrie();
-    const { depth, code } = d;
-    /** the last node seen at each depth: the ancestors of the next node */
-    const path = [0];
-    for (let n = 1; n < nodes; n++) {
-      const dn = depth[n]!;
-      if (!(dn >= 1 && dn <= path.length)) throw new Error('CharTrie.fromData: depth');
-      const p = path[dn - 1]!;
-      path[dn] = n;
-      path.length = dn + 1;
-      if (p === 0) f.root[code[n]!] = n;
+    const byId = new Int32Array(nodes);
+    for (let n = 1; n < nodes; n++) byId[id[n]!] = n;
+    for (let m = 1; m < nodes; m++) {
+      const n = byId[m]!;
+      const p = id[parentOf[n]!]!;
+      if (p === 0) f.root[code[n]!] = m;
       else {
         // at most half full, as inserts keep it (a full table would never end a probe)
         if (2 * (trie.edges + 1) > f.parent.length) throw new Error('CharTrie.fromData: table too small');
-        place(f, p, code[n]!, n);
+        place(f, p, code[n]!, m);
         trie.edges++;
       }
     }
-    const { nodeOf } = d;
-    for (let v = 0; v < nodeOf.length; v++) {
-      const node = nodeOf[v]!;
-      if (node === -1) continue;
-      if (!(node >= 0 && node < nodes)) throw new Error('CharTrie.fromData: node');
-      (parts[node] ??= []).push(v);
-    }
+    for (let v = 0; v < nodeOf.length; v++) if (nodeOf[v] !== -1) (parts[id[nodeOf[v]!]!] ??= []).push(v);
     trie.flat = f;
     return trie;
   }
