@@ -44,6 +44,9 @@ export function createEngineHost(
   const cache = new Map<string, Finding[]>();
   const keys = new WeakMap<Settings, string>();
   // A missing or unreadable snapshot only costs time: the lists then compile from source.
+  // Its bytes are fetched at once, but decoded (and its tables made) once the tokenizer is ready:
+  // the dictionary's response is read on this thread too, and arrives fastest with the thread
+  // free; the snapshot's work, ready-made tables and all, is then shorter than the wait was.
   let snapshot: Promise<LoadedSnapshot | undefined> | undefined;
   let modelState: 'ready' | 'missing' | 'error' | undefined;
   let modelError: string | undefined;
@@ -60,8 +63,8 @@ export function createEngineHost(
         },
       ));
   const loadSnapshot = () =>
-    (snapshot ??= readSnapshot()
-      .then((s) => (s === undefined || s instanceof LoadedSnapshot ? s : loadSnapshotData(s)))
+    (snapshot ??= Promise.all([readSnapshot(), loadTokenizer().catch(() => undefined)])
+      .then(([s]) => (s === undefined || s instanceof LoadedSnapshot ? s : loadSnapshotData(s)))
       .catch(() => undefined));
 
   async function tokenizer(): Promise<Tokenizer> {
@@ -105,9 +108,7 @@ export function createEngineHost(
     // the source names the list in errors and must tell lists apart: two lists may share a name
     // (an admin list and the user's import of its export), and only the later one is left out
     let lists = settings.lists.filter((l) => l.enabled).map((l) => ({ file: { name: l.name, entries: l.entries, ...(l.lists ? { lists: l.lists } : {}) }, source: `${l.name} (${l.id})` }));
-    // Without company lists the engine matches with the snapshot's own tables: build them as soon
-    // as it is loaded, while the tokenizer dictionary (the larger file) is still on its way.
-    // In steps: reading the dictionary's response needs this thread too.
+    // Without company lists the engine matches with the snapshot's own tables (shipped in it).
     const prepared = loadSnapshot().then((s) => (lists.length === 0 ? s?.prepareAsync(pause) : s));
     const [t, snap, learned] = await Promise.all([tokenizer(), prepared, loadModel()]);
     const skipped: DictionaryIssue[] = [];

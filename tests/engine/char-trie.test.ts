@@ -64,4 +64,57 @@ describe('CharTrie', () => {
       }
     }
   });
+
+  it('as data (what the snapshot ships) walks, stamps and takes inserts exactly like the trie it came from', () => {
+    const next = rng(7);
+    const alphabet = ['あ', 'い', 'ア', '宗', '教', 'a', 'b', '𠮷', 'ー'];
+    const word = (max: number) => Array.from({ length: 1 + Math.floor(next() * max) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+    const trie = new CharTrie();
+    const keys: Array<[string, number]> = [];
+    // one key per value (as for parts and literals), keys shared by several values
+    for (let v = 0; v < 800; v++) {
+      const k = v % 5 === 0 && keys.length ? keys[Math.floor(next() * keys.length)]![0] : word(8);
+      keys.push([k, v]);
+      trie.insert(k, v);
+    }
+    const data = trie.data(900);
+    expect(data.nodeOf.length).toBe(900);
+    const copy = CharTrie.fromData(data);
+    // numbered as the inserts numbered them: the same parts at the same nodes
+    const partsOf = (t: CharTrie) => (t as unknown as { flat: { parts: unknown[] } }).flat.parts;
+    expect(partsOf(copy)).toEqual(partsOf(trie));
+    const texts = Array.from({ length: 150 }, () => word(24));
+    for (const text of texts) {
+      for (let start = 0; start <= text.length; start++) {
+        const a: string[] = [];
+        const b: string[] = [];
+        trie.walk(text, start, (end, parts) => a.push(`${end}:${parts.join(',')}`)); // the same order too
+        copy.walk(text, start, (end, parts) => b.push(`${end}:${parts.join(',')}`));
+        expect(b).toEqual(a);
+      }
+      const found: number[][] = [[], []];
+      trie.stampKeys(text, new Uint32Array(900), 1, found[0]!);
+      copy.stampKeys(text, new Uint32Array(900), 1, found[1]!);
+      expect(found[1]).toEqual(found[0]);
+    }
+    // the copy grows like any trie
+    for (let v = 0; v < 300; v++) {
+      const k = word(8);
+      keys.push([k, 1000 + v]);
+      copy.insert(k, 1000 + v);
+    }
+    for (const text of texts) for (let start = 0; start <= text.length; start++) expect(walked(copy, text, start)).toEqual(naive(keys, text, start));
+  });
+
+  it('refuses data that is not a trie, and a value under two keys', () => {
+    const trie = new CharTrie();
+    trie.insert('宗教', 0);
+    trie.insert('宗派', 1);
+    const data = trie.data(2);
+    expect(() => CharTrie.fromData({ ...data, depth: Uint8Array.from([0, 2, 1, 2]) })).toThrow(/depth/);
+    expect(() => CharTrie.fromData({ ...data, bits: 1 })).toThrow(/sizes/);
+    expect(() => CharTrie.fromData({ ...data, nodeOf: Int32Array.from([0, 99]) })).toThrow(/node/);
+    trie.insert('宗', 1);
+    expect(() => trie.data(2)).toThrow(/two keys/);
+  });
 });

@@ -6,9 +6,9 @@ import type { Analysis, Span } from '../analysis';
 import type { Pattern } from '../dictionary/schema';
 import { fold, foldKana, looseFromFolded } from '../fold';
 import type { Tokenizer } from '../tokenizer/types';
-import { compilePart, PartMatcher, type PartHits, partFromData, partKey, partRows, PartTries, partToData, type Part, type PartData, type PartRows } from './phrase';
+import { compilePart, type FirstTokenData, PartMatcher, type PartHits, partFromData, partKey, partRows, PartTries, partToData, type Part, type PartData, type PartRows } from './phrase';
 import { ANCHOR_END, ANCHOR_START, expandPhraseSlots, expandPhraseSlotsWithNames, NAME_MARK, specialSlots } from './phrase-syntax';
-import { CharTrie } from './char-trie';
+import { CharTrie, type CharTrieData } from './char-trie';
 import { requiredLiterals } from './regex-prefilter';
 
 export const DEFAULT_GAP = 12;
@@ -35,7 +35,7 @@ export type Compiled =
  * tokenizing ~90k pattern parts (seconds) and only compiles what a company added.
  * SNAPSHOT_VERSION changes whenever compiled parts, or the binary form, would.
  */
-export const SNAPSHOT_VERSION = 8;
+export const SNAPSHOT_VERSION = 9;
 export interface IndexSnapshot {
   version: number;
   parts: PartData[];
@@ -67,6 +67,111 @@ interface Tables {
 }
 
 /**
+ * Tables as data, for the snapshot to ship them ready-made (building them was most of a cold
+ * worker's start-up): the parts' tries (PartTries), PartMatcher's first-token index, the literal
+ * trie, and per part / regex / literal the lists of Tables, each list of lists as a run table
+ * (xStart[i] .. xStart[i + 1] - 1 of x).
+ */
+export interface TablesData {
+  surfaces: CharTrieData;
+  readings: CharTrieData;
+  literals: CharTrieData;
+  firstToken: FirstTokenData;
+  firstSlotStart: Int32Array;
+  firstSlot: Int32Array;
+  /** Tables.nameFirst, or undefined */
+  nameFirst: Int32Array | undefined;
+  gate: Uint8Array;
+  setCount: Uint8Array;
+  setOwner: Int32Array;
+  setsStart: Int32Array;
+  sets: Int32Array;
+  plainRegexes: Int32Array;
+}
+
+function runTable(lists: readonly (readonly number[])[]): [Int32Array, Int32Array] {
+  const start = new Int32Array(lists.length + 1);
+  let n = 0;
+  lists.forEach((l, i) => {
+    start[i] = n;
+    n += l.length;
+  });
+  start[lists.length] = n;
+  const flat = new Int32Array(n);
+  lists.forEach((l, i) => flat.set(l, start[i]!));
+  return [start, flat];
+}
+
+/** The lists of a run table, each number below `limit`; an empty list is `empty` (shared). */
+function fromRunTable(start: Int32Array, flat: Int32Array, limit: number, empty?: number[]): number[][] {
+  if (start.length < 1 || start[0] !== 0 || start[start.length - 1] !== flat.length) throw new Error('tables: runs');
+  const out: number[][] = [];
+  for (let i = 0; i + 1 < start.length; i++) {
+    const from = start[i]!;
+    const to = start[i + 1]!;
+    if (to < from) throw new Error('tables: runs');
+    if (to === from && empty) {
+      out.push(empty);
+      continue;
+    }
+    const list: number[] = [];
+    for (let k = from; k < to; k++) {
+      const v = flat[k]!;
+      if (!(v >= 0 && v < limit)) throw new Error('tables: number out of range');
+      list.push(v);
+    }
+    out.push(list);
+  }
+  return out;
+}
+
+function tablesToData(t: Tables, tries: PartTries): TablesData {
+  const [firstSlotStart, firstSlot] = runTable(t.firstSlotOf);
+  const [setsStart, sets] = runTable(t.setsOfLiteral);
+  return {
+    surfaces: tries.surfaces.data(tries.parts),
+    readings: tries.readings.data(tries.parts),
+    literals: t.literalTrie.data(t.setsOfLiteral.length),
+    firstToken: t.matcher.firstTokenData(),
+    firstSlotStart,
+    firstSlot,
+    nameFirst: t.nameFirst ? Int32Array.from(t.nameFirst) : undefined,
+    gate: t.gate,
+    setCount: t.setCount,
+    setOwner: t.setOwner,
+    setsStart,
+    sets,
+    plainRegexes: Int32Array.from(t.plainRegexes),
+  };
+}
+
+/** The tables of tablesToData (throws on data that does not fit these parts and patterns). */
+function tablesFromData(parts: readonly Part[], compiled: readonly Compiled[], rows: PartRows, d: TablesData): Tables {
+  const n = compiled.length;
+  const inRange = (a: Int32Array, limit: number) => {
+    for (let i = 0; i < a.length; i++) if (!(a[i]! >= 0 && a[i]! < limit)) throw new Error('tables: number out of range');
+  };
+  if (d.surfaces.nodeOf.length !== parts.length || d.readings.nodeOf.length !== parts.length || d.gate.length !== n || d.setCount.length !== n) throw new Error('tables: sizes');
+  if (d.firstSlotStart.length !== parts.length + 1 || d.setsStart.length !== d.literals.nodeOf.length + 1) throw new Error('tables: sizes');
+  inRange(d.setOwner, n);
+  inRange(d.plainRegexes, n);
+  if (d.nameFirst) inRange(d.nameFirst, n);
+  const tries = new PartTries(CharTrie.fromData(d.surfaces), CharTrie.fromData(d.readings), parts.length);
+  return {
+    matcher: new PartMatcher(parts as Part[], rows, tries, d.firstToken),
+    firstSlotOf: fromRunTable(d.firstSlotStart, d.firstSlot, n, NO_PATTERNS),
+    gate: d.gate,
+    literalTrie: CharTrie.fromData(d.literals),
+    setCount: d.setCount,
+    setOwner: d.setOwner,
+    setsOfLiteral: fromRunTable(d.setsStart, d.sets, d.setOwner.length),
+    plainRegexes: Array.from(d.plainRegexes),
+    nameFirst: d.nameFirst ? Array.from(d.nameFirst) : undefined,
+    sets: d.setOwner.length,
+  };
+}
+
+/**
  * A snapshot ready to start indexes from (PatternIndex.fromSnapshot): its parts and patterns
  * decoded, and (after prepare(), or the first check of an engine started from it) the tables to
  * match drafts with. Needs no tokenizer, so a host can load and prepare it while the tokenizer
@@ -80,7 +185,16 @@ export class LoadedSnapshot {
     readonly rows: PartRows,
     readonly compiled: readonly Compiled[],
     readonly keys: ReadonlyMap<string, number>,
+    /** the tables as shipped (see TablesData): made from these instead of built, when they fit */
+    private data?: TablesData,
   ) {}
+
+  /** The tables as data (built first when needed), for a snapshot to ship them. */
+  tablesData(): TablesData {
+    const tries = new PartTries();
+    tries.add(this.parts, this.parts.length);
+    return tablesToData(buildTables(this.parts, this.compiled, this.rows, tries), tries);
+  }
 
   /** Builds the tables now (otherwise the first check of the first engine does). */
   prepare(): this {
@@ -89,10 +203,16 @@ export class LoadedSnapshot {
   }
 
   /**
-   * prepare() in steps, awaiting `pause` between them, so that a host's other work gets turns (in a
-   * service worker, reading the tokenizer dictionary's response happens on the same thread).
+   * prepare() awaiting `pause` between steps, so that a host's other work gets turns (in a service
+   * worker, reading a response happens on the same thread): the shipped tables are made in one
+   * step (tens of milliseconds); tables to build, in steps of PREPARE_STEP parts.
    */
   async prepareAsync(pause: () => Promise<void>): Promise<this> {
+    if (this.data) {
+      await pause();
+      this.tables ??= this.fromData();
+      if (this.tables) return this;
+    }
     const tries = new PartTries();
     const parts = this.parts;
     while (!this.tables && tries.parts < parts.length) {
@@ -105,7 +225,22 @@ export class LoadedSnapshot {
 
   /** @internal the tables for exactly these parts and patterns */
   tablesFor(): Tables {
-    return (this.tables ??= buildTables(this.parts, this.compiled, this.rows));
+    return (this.tables ??= this.fromData() ?? buildTables(this.parts, this.compiled, this.rows));
+  }
+
+  /**
+   * The tables from the shipped data, or undefined without data or when it does not fit (they are
+   * then built: a bad snapshot only costs time).
+   */
+  private fromData(): Tables | undefined {
+    const data = this.data;
+    this.data = undefined;
+    if (!data) return undefined;
+    try {
+      return tablesFromData(this.parts, this.compiled, this.rows, data);
+    } catch {
+      return undefined;
+    }
   }
 
   /** From the JSON form (PatternIndex.toSnapshot); throws on another version. */

@@ -215,7 +215,9 @@ const NO_WORDS: string[] = [];
 
 /**
  * A Japanese part of a loaded snapshot: its tokens stay rows (see PartRows) until something asks
- * for them as objects (a snapshot written again, a matcher built without the rows).
+ * for them as objects (a snapshot written again, a matcher built without the rows); a surface or
+ * reading that is its tokens' ones joined (nearly all) is joined when first asked for (the tries
+ * are built from them; with the shipped tables and no company list, nothing else asks).
  */
 class RowPart implements Part {
   readonly english = false;
@@ -223,12 +225,24 @@ class RowPart implements Part {
   readonly prefix = '';
   private made: PatternToken[] | undefined;
   constructor(
-    readonly s: string,
-    readonly reading: string,
+    private folded: string | undefined,
+    private read: string | undefined,
     readonly surfaceOnly: boolean,
     private readonly rows: PartRows,
     private readonly index: number,
   ) {}
+  get s(): string {
+    return (this.folded ??= this.joined(this.rows.tokS));
+  }
+  get reading(): string {
+    return (this.read ??= this.joined(this.rows.tokRS));
+  }
+  private joined(of: Int32Array): string {
+    const { strings, tokStart } = this.rows;
+    let out = '';
+    for (let r = tokStart[this.index]!; r < tokStart[this.index + 1]!; r++) if (of[r] !== EMPTY) out += strings[of[r]!]!;
+    return out;
+  }
   get key(): string {
     return `${this.surfaceOnly ? 'ja=' : 'ja'}:${this.s}`;
   }
@@ -243,8 +257,11 @@ class RowPart implements Part {
   }
 }
 
-/** A Japanese part whose tokens are rows `index` of `rows` (see RowPart). */
-export function rowPart(s: string, reading: string, surfaceOnly: boolean, rows: PartRows, index: number): Part {
+/**
+ * A Japanese part whose tokens are rows `index` of `rows` (see RowPart); a surface or reading
+ * undefined is its tokens' ones joined (part `index` must then have tokens).
+ */
+export function rowPart(s: string | undefined, reading: string | undefined, surfaceOnly: boolean, rows: PartRows, index: number): Part {
   return new RowPart(s, reading, surfaceOnly, rows, index);
 }
 
@@ -281,10 +298,16 @@ export function draftWords(folded: string): Set<string> {
  * text with), filled a slice of parts at a time: a host can make them in steps between other work.
  */
 export class PartTries {
-  readonly surfaces = new CharTrie();
-  readonly readings = new CharTrie();
   /** parts added so far (parts 0 .. parts - 1) */
   parts = 0;
+  /** empty tries, or (a snapshot's) the tries of parts 0 .. parts - 1 */
+  constructor(
+    readonly surfaces = new CharTrie(),
+    readonly readings = new CharTrie(),
+    parts = 0,
+  ) {
+    this.parts = parts;
+  }
 
   /** Adds parts `this.parts` .. `to - 1`, in order (a key's parts are listed in the order added). */
   add(parts: readonly Part[], to: number): void {
@@ -361,6 +384,63 @@ export class PartHits {
   }
 }
 
+type FirstTokenSlot = { single: number[]; bySecond: Map<number, number[]> | undefined };
+
+/**
+ * PartMatcher's index of token-sequence parts by first (and second) token key as flat columns, for
+ * a snapshot to ship it ready-made. Per string number k: kind[k] 0 no slot, 1 a slot, 2 a slot
+ * with a second-token map; its single-token parts single[singleStart[k] ..]; its second keys
+ * secondKey[secondStart[k] ..], the parts of second key j lists[listStart[j] ..].
+ */
+export interface FirstTokenData {
+  kind: Uint8Array;
+  singleStart: Int32Array;
+  single: Int32Array;
+  secondStart: Int32Array;
+  secondKey: Int32Array;
+  listStart: Int32Array;
+  lists: Int32Array;
+}
+
+/** The numbers a[from .. to) as a packed array. */
+function numbers(a: Int32Array, from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let i = from; i < to; i++) out.push(a[i]!);
+  return out;
+}
+
+/**
+ * The first-token slots of FirstTokenData over `keys` string numbers (throws on columns that do not
+ * fit together, or names a part number outside 0 .. parts - 1).
+ */
+function slotsFromData(d: FirstTokenData, keys: number, parts: number): Array<FirstTokenSlot | undefined> {
+  const { kind, singleStart, single, secondStart, secondKey, listStart, lists } = d;
+  const ok =
+    kind.length === keys && singleStart.length === keys + 1 && secondStart.length === keys + 1 && singleStart[keys] === single.length &&
+    secondStart[keys] === secondKey.length && listStart.length === secondKey.length + 1 && listStart[secondKey.length] === lists.length;
+  if (!ok) throw new Error('PartMatcher: first-token index of other parts');
+  for (const a of [single, lists]) for (let i = 0; i < a.length; i++) if (!(a[i]! >= 0 && a[i]! < parts)) throw new Error('PartMatcher: part number out of range');
+  // packed (not holey), as when built
+  const slots: Array<FirstTokenSlot | undefined> = [];
+  for (let k = 0; k < keys; k++) {
+    if (kind[k] === 0) {
+      slots.push(undefined);
+      continue;
+    }
+    if (!(singleStart[k]! <= singleStart[k + 1]! && secondStart[k]! <= secondStart[k + 1]!)) throw new Error('PartMatcher: first-token index runs');
+    let bySecond: Map<number, number[]> | undefined;
+    if (kind[k] === 2) {
+      bySecond = new Map();
+      for (let j = secondStart[k]!; j < secondStart[k + 1]!; j++) {
+        if (!(listStart[j]! <= listStart[j + 1]!)) throw new Error('PartMatcher: first-token index runs');
+        bySecond.set(secondKey[j]!, numbers(lists, listStart[j]!, listStart[j + 1]!));
+      }
+    }
+    slots.push({ single: numbers(single, singleStart[k]!, singleStart[k + 1]!), bySecond });
+  }
+  return slots;
+}
+
 /** Finds every occurrence of each part. Returns spans per part index. */
 export class PartMatcher {
   /**
@@ -368,7 +448,7 @@ export class PartMatcher {
    * key of their second: a common first word (女性, 日本) starts hundreds of parts, its next word
    * only a few.
    */
-  private byFirstToken: Array<{ single: number[]; bySecond: Map<number, number[]> | undefined } | undefined>;
+  private byFirstToken: Array<FirstTokenSlot | undefined>;
   /**
    * Every string a pattern token has (folded surface, base form, readings), numbered: the tokens
    * of all parts are rows of flat arrays of these numbers, and a draft's tokens are numbered once
@@ -425,9 +505,10 @@ export class PartMatcher {
   /**
    * `rows`: the tokens of (the first of) these parts as numbered rows, e.g. from a snapshot (see
    * PartRows); the other parts' tokens are numbered here. `tries`: the tries of every one of these
-   * parts (partTries), when made already (taken as they are, not copied).
+   * parts (partTries), when made already (taken as they are, not copied). `index`: the first-token
+   * index of these very parts and rows (firstTokenData of a matcher built from them), when shipped.
    */
-  constructor(readonly parts: Part[], rows?: PartRows, tries?: PartTries) {
+  constructor(readonly parts: Part[], rows?: PartRows, tries?: PartTries, index?: FirstTokenData) {
     if (tries && tries.parts !== parts.length) throw new Error('PartMatcher: tries of other parts');
     const own = tries ?? new PartTries();
     this.surfaces = own.surfaces;
@@ -450,7 +531,7 @@ export class PartMatcher {
       } else map.set(key, [i]);
     };
     // packed (not holey) like the Array.from it replaces: match() reads it per draft token
-    const firstSlots = Array.from({ length: strings.length }, (): { single: number[]; bySecond: Map<number, number[]> | undefined } | undefined => undefined);
+    const firstSlots = index ? [] : Array.from({ length: strings.length }, (): FirstTokenSlot | undefined => undefined);
     /** per literal English word, how many parts have it */
     const wordParts = new Map<string, number>();
     for (const p of parts) if (p.english) for (const w of new Set(p.words)) wordParts.set(w, (wordParts.get(w) ?? 0) + 1);
@@ -474,6 +555,7 @@ export class PartMatcher {
         continue;
       }
       this.surfaceOnly[i] = p.surfaceOnly ? 1 : 0;
+      if (index) continue;
       // every key a draft token's s or l can equal for tokenMatches to hold (the first token as
       // before: by surface, base and base reading; the second also by its surface reading)
       const first = tokStart[i]!;
@@ -498,7 +580,7 @@ export class PartMatcher {
       this.tokLROk[row] = lr !== EMPTY && strings[lr]!.length >= MIN_READING ? 1 : 0;
     }
     // by the string's number, in a dense array (a read instead of a Map lookup per draft token)
-    this.byFirstToken = firstSlots;
+    this.byFirstToken = index ? slotsFromData(index, strings.length, parts.length) : firstSlots;
 
     /** A row's distinct index keys (numbered strings, never the empty one), into `out` (reused). */
     function rowKeys(row: number, surfaceOnly: boolean, withSurfaceReading: boolean, out: number[]): number[] {
@@ -514,6 +596,35 @@ export class PartMatcher {
       }
       return out;
     }
+  }
+
+  /** The first-token index as columns (see FirstTokenData), in the order match() reads it. */
+  firstTokenData(): FirstTokenData {
+    const slots = this.byFirstToken;
+    const k = slots.length;
+    const kind = new Uint8Array(k);
+    const singleStart = new Int32Array(k + 1);
+    const secondStart = new Int32Array(k + 1);
+    const single: number[] = [];
+    const secondKey: number[] = [];
+    const listStart: number[] = [0];
+    const lists: number[] = [];
+    for (let i = 0; i < k; i++) {
+      singleStart[i] = single.length;
+      secondStart[i] = secondKey.length;
+      const slot = slots[i];
+      if (!slot) continue;
+      kind[i] = slot.bySecond ? 2 : 1;
+      for (const pi of slot.single) single.push(pi);
+      for (const [key, list] of slot.bySecond ?? []) {
+        secondKey.push(key);
+        for (const pi of list) lists.push(pi);
+        listStart.push(lists.length);
+      }
+    }
+    singleStart[k] = single.length;
+    secondStart[k] = secondKey.length;
+    return { kind, singleStart, single: Int32Array.from(single), secondStart, secondKey: Int32Array.from(secondKey), listStart: Int32Array.from(listStart), lists: Int32Array.from(lists) };
   }
 
   /**

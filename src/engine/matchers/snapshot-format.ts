@@ -14,10 +14,15 @@
  * part's surface that is its tokens' surfaces joined, or its reading that is their readings joined
  * (nearly all of them: the strings table then holds little more than the tokens' strings).
  *
+ * Then the matcher tables, ready-made (TablesData in pattern-index.ts: the parts' and literals'
+ * tries, PartMatcher's first-token index, the per-part and per-regex lists), as the columns the
+ * header names, in its order: a worker makes its tables from these instead of building them.
+ *
  * A file that is not exactly this (truncated, another version, a flipped bit) throws on load; the
- * hosts then compile the lists instead, which only costs time.
+ * hosts then compile the lists instead, which only costs time. Tables that do not fit the parts
+ * and patterns are built from them instead (LoadedSnapshot), which also only costs time.
  */
-import { compiledFromData, LoadedSnapshot, NAME_PART, SNAPSHOT_VERSION, type IndexSnapshot } from './pattern-index';
+import { compiledFromData, LoadedSnapshot, NAME_PART, SNAPSHOT_VERSION, type IndexSnapshot, type TablesData } from './pattern-index';
 import { englishPartOf, rowPart, stringNumbers, type Part, type PartRows } from './phrase';
 
 const MAGIC = 0x3158494b; // "KIX1"
@@ -31,6 +36,55 @@ interface Header {
   compiled: IndexSnapshot['compiled'];
   keys: IndexSnapshot['keys'];
   counts: { strings: number; tokenStrings: number; chars: number; parts: number; rows: number; enWords: number };
+  /** the matcher tables, ready-made (TablesData): its tries' sizes, and its columns in file order */
+  tables: { bits: [number, number, number]; columns: Array<[string, ColumnType, number]> };
+}
+
+type ColumnType = 'u8' | 'u16' | 'i32';
+type Column = Uint8Array | Uint16Array | Int32Array;
+const TRIES = ['surfaces', 'readings', 'literals'] as const;
+const FIRST_TOKEN = ['kind', 'singleStart', 'single', 'secondStart', 'secondKey', 'listStart', 'lists'] as const;
+const LISTS = ['firstSlotStart', 'firstSlot', 'gate', 'setCount', 'setOwner', 'setsStart', 'sets', 'plainRegexes'] as const;
+const typeOf = (c: Column): ColumnType => (c instanceof Uint8Array ? 'u8' : c instanceof Uint16Array ? 'u16' : 'i32');
+
+/** TablesData as named columns (nameFirst only when there is one). */
+function tableColumns(t: TablesData): Array<[string, Column]> {
+  const out: Array<[string, Column]> = [];
+  for (const name of TRIES) for (const f of ['depth', 'code', 'nodeOf'] as const) out.push([`${name}.${f}`, t[name][f]]);
+  for (const f of FIRST_TOKEN) out.push([`firstToken.${f}`, t.firstToken[f]]);
+  for (const f of LISTS) out.push([f, t[f]]);
+  if (t.nameFirst) out.push(['nameFirst', t.nameFirst]);
+  return out;
+}
+
+/** TablesData from its named columns (throws when one is missing or of another type). */
+function tablesFromColumns(bits: [number, number, number], columns: Map<string, Column>): TablesData {
+  const get = <T extends Column>(name: string, type: ColumnType): T => {
+    const c = columns.get(name);
+    if (!c || typeOf(c) !== type) fail(`table column ${name}`);
+    return c as T;
+  };
+  const depth = (name: string) => {
+    const c = columns.get(name);
+    return c instanceof Uint16Array ? c : get<Uint8Array>(name, 'u8');
+  };
+  const trie = (name: string, i: number) => ({ bits: bits[i]!, depth: depth(`${name}.depth`), code: get<Uint16Array>(`${name}.code`, 'u16'), nodeOf: get<Int32Array>(`${name}.nodeOf`, 'i32') });
+  const ft = (f: string) => get<Int32Array>(`firstToken.${f}`, 'i32');
+  return {
+    surfaces: trie('surfaces', 0),
+    readings: trie('readings', 1),
+    literals: trie('literals', 2),
+    firstToken: { kind: get<Uint8Array>('firstToken.kind', 'u8'), singleStart: ft('singleStart'), single: ft('single'), secondStart: ft('secondStart'), secondKey: ft('secondKey'), listStart: ft('listStart'), lists: ft('lists') },
+    firstSlotStart: get('firstSlotStart', 'i32'),
+    firstSlot: get('firstSlot', 'i32'),
+    nameFirst: columns.has('nameFirst') ? get<Int32Array>('nameFirst', 'i32') : undefined,
+    gate: get('gate', 'u8'),
+    setCount: get('setCount', 'u8'),
+    setOwner: get('setOwner', 'i32'),
+    setsStart: get('setsStart', 'i32'),
+    sets: get('sets', 'i32'),
+    plainRegexes: get('plainRegexes', 'i32'),
+  };
 }
 
 const align = (n: number) => (n + 3) & ~3;
@@ -44,7 +98,10 @@ function checksum(words: Uint32Array): number {
 
 /** The binary form of a snapshot (throws on a snapshot of another version). */
 export function encodeSnapshot(snap: IndexSnapshot): Uint8Array {
-  const { parts, rows } = LoadedSnapshot.fromData(snap);
+  const loaded = LoadedSnapshot.fromData(snap);
+  const { parts, rows } = loaded;
+  const tables = loaded.tablesData();
+  const tableCols = tableColumns(tables);
   const strings = rows.strings.slice();
   const idOf = stringNumbers(strings);
   const n = parts.length;
@@ -68,9 +125,10 @@ export function encodeSnapshot(snap: IndexSnapshot): Uint8Array {
     compiled: snap.compiled,
     keys: snap.keys,
     counts: { strings: strings.length, tokenStrings: rows.strings.length, chars: joined.length, parts: n, rows: rows.tokS.length, enWords: enWords.length },
+    tables: { bits: [tables.surfaces.bits, tables.readings.bits, tables.literals.bits], columns: tableCols.map(([name, c]) => [name, typeOf(c), c.length]) },
   };
   const json = new TextEncoder().encode(JSON.stringify(header));
-  const columns: ArrayBufferView[] = [kind, partS, aux, rows.tokStart, rows.tokS, rows.tokL, rows.tokLR, rows.tokRS, enStart, Int32Array.from(enWords)];
+  const columns: ArrayBufferView[] = [kind, partS, aux, rows.tokStart, rows.tokS, rows.tokL, rows.tokLR, rows.tokRS, enStart, Int32Array.from(enWords), ...tableCols.map(([, c]) => c)];
   let size = PREFIX + align(json.length) + 4 + align(joined.length * 2);
   for (const c of columns) size += align(c.byteLength);
   const out = new Uint8Array(size);
@@ -141,6 +199,21 @@ export function loadSnapshot(data: ArrayBuffer | Uint8Array | IndexSnapshot): Lo
   const tokRS = i32(counts.rows);
   const enStart = i32(counts.parts + 1);
   const enWords = i32(counts.enWords);
+  const tableColumnsRead = new Map<string, Column>();
+  if (!header.tables || !Array.isArray(header.tables.columns) || !Array.isArray(header.tables.bits)) fail('tables');
+  for (const [name, type, length] of header.tables.columns) {
+    if (!(Number.isInteger(length) && length >= 0)) fail('table column size');
+    const column =
+      type === 'u8'
+        ? take((o, n) => new Uint8Array(bytes.buffer, o, n), length, 1)
+        : type === 'u16'
+          ? take((o, n) => new Uint16Array(bytes.buffer, o, n), length, 2)
+          : type === 'i32'
+            ? i32(length)
+            : fail('table column type');
+    tableColumnsRead.set(name, column);
+  }
+  const tables = tablesFromColumns(header.tables.bits, tableColumnsRead);
   if (at !== bytes.byteLength) fail('size');
 
   // every number in range, every run in order: a snapshot that loads is one the matcher can use
@@ -164,14 +237,10 @@ export function loadSnapshot(data: ArrayBuffer | Uint8Array | IndexSnapshot): Lo
 
   const rows: PartRows = { strings: strings.slice(0, counts.tokenStrings), tokStart, tokS, tokL, tokLR, tokRS };
   const str = (id: number) => (id === EMPTY ? '' : strings[id]!);
-  /** part i's tokens' strings (column `of`) joined */
-  const joined = (i: number, of: Int32Array) => {
-    const from = tokStart[i]!;
-    const to = tokStart[i + 1]!;
-    if (to === from) fail('joined strings of no tokens');
-    let out = str(of[from]!);
-    for (let r = from + 1; r < to; r++) out += str(of[r]!);
-    return out;
+  /** part i's tokens' strings joined: undefined (the part joins them when asked, see rowPart) */
+  const joined = (i: number) => {
+    if (tokStart[i + 1] === tokStart[i]) fail('joined strings of no tokens');
+    return undefined;
   };
   const out: Part[] = [];
   for (let i = 0; i < parts; i++) {
@@ -182,9 +251,8 @@ export function loadSnapshot(data: ArrayBuffer | Uint8Array | IndexSnapshot): Lo
       for (let w = enStart[i]!; w < enStart[i + 1]!; w++) words.push(str(enWords[w]!));
       out.push(englishPartOf(str(partS[i]!), words, str(aux[i]!)));
     } else if (k === 0 || k === 1) {
-      const s = partS[i] === JOINED ? joined(i, tokS) : str(partS[i]!);
-      out.push(rowPart(s, aux[i] === JOINED ? joined(i, tokRS) : str(aux[i]!), k === 1, rows, i));
+      out.push(rowPart(partS[i] === JOINED ? joined(i) : str(partS[i]!), aux[i] === JOINED ? joined(i) : str(aux[i]!), k === 1, rows, i));
     } else fail('part kind');
   }
-  return new LoadedSnapshot(out, rows, header.compiled.map(compiledFromData), new Map(header.keys));
+  return new LoadedSnapshot(out, rows, header.compiled.map(compiledFromData), new Map(header.keys), tables);
 }
