@@ -11,7 +11,7 @@ import { modelDetector, MODEL_RULES } from '../../src/engine/detectors/model';
 import { CATEGORIES, FindingSchema } from '../../src/engine/finding';
 import { createEngine } from '../../src/engine/index';
 import { accountBucket, featuresOf, forEachNgram } from '../../src/engine/model/features';
-import { decodeModel, encodeModel, ModelFormatError, probabilities, type LinearModel } from '../../src/engine/model/linear-model';
+import { decodeModel, encodeModel, ModelFormatError, probabilities, scoresOf, scoreText, type LinearModel } from '../../src/engine/model/linear-model';
 import { mergeDuplicates, trainModel, type LabeledPost } from '../../src/engine/model/train';
 import { normalize } from '../../src/engine/normalize';
 import { cachedModel, corpusFiles, readCorpus } from '../../src/node/model-cache';
@@ -99,6 +99,19 @@ describe('training', () => {
       { text: 'x', account: 'company', expect: ['religion', 'race'] },
       { text: 'x', account: 'personal', expect: [] },
     ]);
+  });
+});
+
+describe('scoring in one pass', () => {
+  it('gives the scores of the feature arrays training uses (up to 32-bit rounding)', () => {
+    const m = trainModel(toyCorpus(), CATEGORIES, { ...shape, epochs: 30 });
+    for (const text of ['来週はぴよぴよ教に入信しましょう', 'ランチ', '', 'ああああ ﾋﾟﾖ 🎉 Vote']) {
+      for (const account of ['company', 'personal'] as const) {
+        const fused = scoreText(m, folded(text), account);
+        const arrays = scoresOf(m, featuresOf(folded(text), account, m));
+        fused.forEach((v, c) => expect(v).toBeCloseTo(arrays[c]!, 5));
+      }
+    }
   });
 });
 

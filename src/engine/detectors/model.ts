@@ -7,7 +7,7 @@
 import { toOriginalSpan } from '../normalize';
 import { CATEGORIES, atLeast, type Category } from '../finding';
 import { forEachNgram, featuresOf } from '../model/features';
-import { scoresOf, sigmoid, type LinearModel } from '../model/linear-model';
+import { scoreText, sigmoid, type LinearModel } from '../model/linear-model';
 import { sentenceIds } from '../pipeline/evaluate-entries';
 import type { Detector, RawFinding } from './types';
 
@@ -41,8 +41,7 @@ export function modelDetector(model: LinearModel): Detector {
     detect({ analysis, context, earlier }) {
       const folded = analysis.norm.folded;
       if (folded.trim().length === 0) return [];
-      const features = featuresOf(folded, context.account, model);
-      const scores = scoresOf(model, features);
+      const scores = scoreText(model, folded, context.account);
       const wanted: number[] = [];
       for (let c = 0; c < C; c++) {
         if (index[c]! < 0 || sigmoid(scores[c]!) < model.threshold) continue;
@@ -51,6 +50,8 @@ export function modelDetector(model: LinearModel): Detector {
         wanted.push(c);
       }
       if (wanted.length === 0) return [];
+      // a finding to explain (rare): the draft's features again, as arrays
+      const features = featuresOf(folded, context.account, model);
       for (let i = 0; i < features.buckets.length; i++) perOccurrence[features.buckets[i]!] = features.values[i]! / features.counts[i]!;
       const occurrences: Array<{ start: number; end: number; bucket: number }> = [];
       forEachNgram(folded, model, (start, end, bucket) => occurrences.push({ start, end, bucket }));

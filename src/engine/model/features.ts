@@ -30,10 +30,10 @@ export interface Occurrence {
   bucket: number;
 }
 
-const FNV_OFFSET = 2166136261;
-const FNV_PRIME = 16777619;
+export const FNV_OFFSET = 2166136261;
+export const FNV_PRIME = 16777619;
 
-function finish(h: number, mask: number): number {
+export function finish(h: number, mask: number): number {
   h ^= h >>> 15;
   h = Math.imul(h, 0x2c1b3c6d);
   h ^= h >>> 12;
@@ -68,12 +68,28 @@ export function forEachNgram(folded: string, shape: FeatureShape, visit: (start:
 const LOG_TABLE = Float64Array.from({ length: 64 }, (_, c) => 1 + Math.log(c));
 
 /** Scratch space for counting, one per bucket count (checks are synchronous). */
-const scratch = new Map<number, { counts: Float64Array; touched: Int32Array }>();
+const scratch = new Map<number, { counts: Uint32Array; touched: Int32Array }>();
 
-export function featuresOf(folded: string, account: AccountKind, shape: FeatureShape): Features {
+/** The scratch space for this many buckets, with room for `n` distinct ones (counts all zero). */
+export function scratchFor(size: number, n: number): { counts: Uint32Array; touched: Int32Array } {
+  let s = scratch.get(size);
+  if (!s) scratch.set(size, (s = { counts: new Uint32Array(size), touched: new Int32Array(1024) }));
+  if (s.touched.length < n) s.touched = new Int32Array(Math.max(n, s.touched.length * 2));
+  return s;
+}
+
+/** 1 + log(count): a bucket's weight before scaling to unit length */
+export const logWeight = (count: number) => (count < LOG_TABLE.length ? LOG_TABLE[count]! : 1 + Math.log(count));
+
+/**
+ * Counts the draft's n-grams and account into buckets, then calls `visit(bucket, count)` once per
+ * distinct bucket, in order of first occurrence (deterministic, no sort). Scratch space only: a
+ * check allocates nothing here.
+ */
+export function forEachBucket(folded: string, account: AccountKind, shape: FeatureShape, visit: (bucket: number, count: number) => void): void {
   const size = 1 << shape.bits;
   let s = scratch.get(size);
-  if (!s) scratch.set(size, (s = { counts: new Float64Array(size), touched: new Int32Array(1024) }));
+  if (!s) scratch.set(size, (s = { counts: new Uint32Array(size), touched: new Int32Array(1024) }));
   let touched = s.touched;
   const counts = s.counts;
   let n = 0;
@@ -99,21 +115,31 @@ export function featuresOf(folded: string, account: AccountKind, shape: FeatureS
     }
   }
   count(accountBucket(account, shape));
-  // in order of first occurrence: deterministic, and no sort per check
-  const buckets = touched.slice(0, n);
+  for (let i = 0; i < n; i++) {
+    const b = touched[i]!;
+    const c = counts[b]!;
+    counts[b] = 0;
+    visit(b, c);
+  }
+}
+
+/** The draft's features as arrays (training, and the detector's explanation). */
+export function featuresOf(folded: string, account: AccountKind, shape: FeatureShape): Features {
+  const buckets: number[] = [];
+  const times: number[] = [];
+  forEachBucket(folded, account, shape, (b, c) => {
+    buckets.push(b);
+    times.push(c);
+  });
+  const n = buckets.length;
   const values = new Float32Array(n);
-  const times = new Float32Array(n);
   let sum = 0;
   for (let i = 0; i < n; i++) {
-    const b = buckets[i]!;
-    times[i] = counts[b]!;
-    const c = counts[b]!;
-    const w = c < LOG_TABLE.length ? LOG_TABLE[c]! : 1 + Math.log(c);
+    const w = logWeight(times[i]!);
     values[i] = w;
     sum += w * w;
-    counts[b] = 0;
   }
   const norm = Math.sqrt(sum);
   for (let i = 0; i < n; i++) values[i]! /= norm;
-  return { buckets, values, counts: times };
+  return { buckets: Int32Array.from(buckets), values, counts: Float32Array.from(times) };
 }

@@ -10,7 +10,7 @@
  *   | i8 weights[(1 << bits) * C] (bucket-major: weights[bucket * C + c] * scale[c])
  *   | u32 FNV-1a checksum of everything before it
  */
-import { featuresOf, type FeatureShape, type Features } from './features';
+import { accountBucket, finish, FNV_OFFSET, FNV_PRIME, logWeight, scratchFor, type FeatureShape, type Features } from './features';
 import type { AccountKind } from '../finding';
 
 export const MODEL_VERSION = 1;
@@ -47,9 +47,48 @@ export function scoresOf(model: LinearModel, f: Features): Float64Array {
 
 export const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
+/**
+ * The raw score of every category of a folded, normalized text (normalize(text).folded), counted
+ * and scored in one pass over scratch space: what a check runs on every draft. Equal to
+ * scoresOf(model, featuresOf(…)) up to rounding (its values are 32-bit).
+ */
+export function scoreText(model: LinearModel, folded: string, account: AccountKind): Float64Array {
+  const C = model.categories.length;
+  const size = 1 << model.bits;
+  const mask = size - 1;
+  const len = folded.length;
+  // forEachBucket's counting, inlined: no call per n-gram or bucket on the path every check takes
+  const { counts, touched } = scratchFor(size, len * model.ngramMax + 1);
+  let n = 0;
+  for (let i = 0; i < len; i++) {
+    let h = FNV_OFFSET;
+    for (let k = 1; k <= model.ngramMax && i + k <= len; k++) {
+      h = Math.imul(h ^ folded.charCodeAt(i + k - 1), FNV_PRIME);
+      const b = finish(h ^ Math.imul(k, 0x9e3779b1), mask);
+      if (counts[b]!++ === 0) touched[n++] = b;
+    }
+  }
+  const a = accountBucket(account, model);
+  if (counts[a]!++ === 0) touched[n++] = a;
+  const acc = new Float64Array(C);
+  const { weights } = model;
+  let sumsq = 0;
+  for (let i = 0; i < n; i++) {
+    const b = touched[i]!;
+    const w = logWeight(counts[b]!);
+    counts[b] = 0;
+    sumsq += w * w;
+    const base = b * C;
+    for (let c = 0; c < C; c++) acc[c]! += weights[base + c]! * w;
+  }
+  const norm = Math.sqrt(sumsq) || 1;
+  for (let c = 0; c < C; c++) acc[c] = model.bias[c]! + (acc[c]! * model.scale[c]!) / norm;
+  return acc;
+}
+
 /** Probability per category of a folded, normalized text (normalize(text).folded). */
 export function probabilities(model: LinearModel, folded: string, account: AccountKind): Float64Array {
-  const s = scoresOf(model, featuresOf(folded, account, model));
+  const s = scoreText(model, folded, account);
   for (let c = 0; c < s.length; c++) s[c] = sigmoid(s[c]!);
   return s;
 }

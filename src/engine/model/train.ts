@@ -28,7 +28,7 @@ export interface TrainOptions extends Partial<FeatureShape> {
   seed?: number;
 }
 
-export const DEFAULT_TRAINING = { bits: 16, ngramMax: 3, epochs: 24, rate: 0.5, l2: 1e-6, threshold: 0.6, seed: 1 } as const;
+export const DEFAULT_TRAINING = { bits: 13, ngramMax: 3, epochs: 24, rate: 0.5, l2: 1e-6, threshold: 0.6, seed: 1 } as const;
 
 /**
  * Posts with the same text and account are one post with the union of their labels (several
