@@ -11,7 +11,7 @@ import { modelDetector, MODEL_RULES } from '../../src/engine/detectors/model';
 import { CATEGORIES, FindingSchema } from '../../src/engine/finding';
 import { createEngine } from '../../src/engine/index';
 import { accountBucket, featuresOf, forEachNgram } from '../../src/engine/model/features';
-import { decodeModel, encodeModel, ModelFormatError, probabilities, scoresOf, scoreText, type LinearModel } from '../../src/engine/model/linear-model';
+import { decodeModel, encodeModel, ModelFormatError, probabilities, scoreText, type LinearModel } from '../../src/engine/model/linear-model';
 import { mergeDuplicates, trainModel, type LabeledPost } from '../../src/engine/model/train';
 import { normalize } from '../../src/engine/normalize';
 import { cachedModel, corpusFiles, readCorpus } from '../../src/node/model-cache';
@@ -108,8 +108,13 @@ describe('scoring in one pass', () => {
     for (const text of ['来週はぴよぴよ教に入信しましょう', 'ランチ', '', 'ああああ ﾋﾟﾖ 🎉 Vote']) {
       for (const account of ['company', 'personal'] as const) {
         const fused = scoreText(m, folded(text), account);
-        const arrays = scoresOf(m, featuresOf(folded(text), account, m));
-        fused.forEach((v, c) => expect(v).toBeCloseTo(arrays[c]!, 5));
+        // the reference: the feature arrays training sees, times the 8-bit weights and their scale
+        const f = featuresOf(folded(text), account, m);
+        fused.forEach((v, c) => {
+          let dot = 0;
+          f.buckets.forEach((b, i) => (dot += m.weights[b * m.categories.length + c]! * f.values[i]!));
+          expect(v).toBeCloseTo(m.bias[c]! + dot * m.scale[c]!, 5);
+        });
       }
     }
   });

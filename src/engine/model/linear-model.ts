@@ -10,7 +10,7 @@
  *   | i8 weights[(1 << bits) * C] (bucket-major: weights[bucket * C + c] * scale[c])
  *   | u32 FNV-1a checksum of everything before it
  */
-import { accountBucket, finish, FNV_OFFSET, FNV_PRIME, logWeight, scratchFor, type FeatureShape, type Features } from './features';
+import { accountBucket, finish, FNV_OFFSET, FNV_PRIME, logWeight, scratchFor, type FeatureShape } from './features';
 import type { AccountKind } from '../finding';
 
 export const MODEL_VERSION = 1;
@@ -31,26 +31,12 @@ export interface LinearModel extends FeatureShape {
 
 export class ModelFormatError extends Error {}
 
-/** The raw score (log-odds) of every category for these features. */
-export function scoresOf(model: LinearModel, f: Features): Float64Array {
-  const C = model.categories.length;
-  const acc = new Float64Array(C);
-  const { weights } = model;
-  for (let i = 0; i < f.buckets.length; i++) {
-    const base = f.buckets[i]! * C;
-    const v = f.values[i]!;
-    for (let c = 0; c < C; c++) acc[c]! += weights[base + c]! * v;
-  }
-  for (let c = 0; c < C; c++) acc[c] = model.bias[c]! + acc[c]! * model.scale[c]!;
-  return acc;
-}
-
 export const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 /**
  * The raw score of every category of a folded, normalized text (normalize(text).folded), counted
  * and scored in one pass over scratch space: what a check runs on every draft. Equal to
- * scoresOf(model, featuresOf(…)) up to rounding (its values are 32-bit).
+ * the dot product of featuresOf(…)'s values with the weights, up to rounding (those are 32-bit).
  */
 export function scoreText(model: LinearModel, folded: string, account: AccountKind): Float64Array {
   const C = model.categories.length;
