@@ -6,7 +6,7 @@
  */
 import { toOriginalSpan } from '../normalize';
 import { CATEGORIES, atLeast, type Category } from '../finding';
-import { forEachNgram, featuresOf } from '../model/features';
+import { forEachNgram, featuresOf, type Occurrence } from '../model/features';
 import { scoreText, sigmoid, type LinearModel } from '../model/linear-model';
 import { sentenceIds } from '../pipeline/evaluate-entries';
 import type { Detector, RawFinding } from './types';
@@ -53,7 +53,7 @@ export function modelDetector(model: LinearModel): Detector {
       // a finding to explain (rare): the draft's features again, as arrays
       const features = featuresOf(folded, context.account, model);
       for (let i = 0; i < features.buckets.length; i++) perOccurrence[features.buckets[i]!] = features.values[i]! / features.counts[i]!;
-      const occurrences: Array<{ start: number; end: number; bucket: number }> = [];
+      const occurrences: Occurrence[] = [];
       forEachNgram(folded, model, (start, end, bucket) => occurrences.push({ start, end, bucket }));
       const sentenceOf = sentenceIds(analysis.norm.text);
       const out: RawFinding[] = [];
@@ -105,7 +105,7 @@ export function modelDetector(model: LinearModel): Detector {
 
 /** The original text of the strongest n-grams, merged where they touch, strongest first. */
 function cueTexts(
-  occurrences: ReadonlyArray<{ start: number; end: number; bucket: number }>,
+  occurrences: readonly Occurrence[],
   weightOf: (bucket: number) => number,
   norm: Parameters<typeof toOriginalSpan>[0],
 ): string[] {

@@ -2,8 +2,8 @@
  * What the learned model sees of a draft: the character 1- to 3-grams of its normalized, folded
  * text (normalize.ts: NFKC, hiragana = katakana, case, small kana…), hashed into a fixed number of
  * buckets, plus one feature for the account kind. Weights are 1 + log(count), scaled to unit
- * length. Training (train.ts) and checking (detectors/model.ts) use this one function, so what
- * was learned is what is looked up.
+ * length. Training (train.ts) and explanations read them through featuresOf; the per-check score
+ * (linear-model.ts scoreText) counts the same buckets inline, and a test holds the two equal.
  */
 import type { AccountKind } from '../finding';
 
@@ -87,33 +87,13 @@ export const logWeight = (count: number) => (count < LOG_TABLE.length ? LOG_TABL
  * check allocates nothing here.
  */
 export function forEachBucket(folded: string, account: AccountKind, shape: FeatureShape, visit: (bucket: number, count: number) => void): void {
-  const size = 1 << shape.bits;
-  let s = scratch.get(size);
-  if (!s) scratch.set(size, (s = { counts: new Uint32Array(size), touched: new Int32Array(1024) }));
-  let touched = s.touched;
-  const counts = s.counts;
+  // off the per-check path (training, explanations): scoreText inlines this for speed
+  const { counts, touched } = scratchFor(1 << shape.bits, folded.length * shape.ngramMax + 1);
   let n = 0;
   const count = (bucket: number) => {
-    if (counts[bucket] === 0) {
-      if (n === touched.length) {
-        const grown = new Int32Array(touched.length * 2);
-        grown.set(touched);
-        s.touched = touched = grown;
-      }
-      touched[n++] = bucket;
-    }
-    counts[bucket]!++;
+    if (counts[bucket]!++ === 0) touched[n++] = bucket;
   };
-  // forEachNgram's loop, inlined (no call per n-gram); a test holds the two to the same buckets
-  const mask = size - 1;
-  const len = folded.length;
-  for (let i = 0; i < len; i++) {
-    let h = FNV_OFFSET;
-    for (let k = 1; k <= shape.ngramMax && i + k <= len; k++) {
-      h = Math.imul(h ^ folded.charCodeAt(i + k - 1), FNV_PRIME);
-      count(finish(h ^ Math.imul(k, 0x9e3779b1), mask));
-    }
-  }
+  forEachNgram(folded, shape, (_start, _end, bucket) => count(bucket));
   count(accountBucket(account, shape));
   for (let i = 0; i < n; i++) {
     const b = touched[i]!;
