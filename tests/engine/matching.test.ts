@@ -75,6 +75,15 @@ describe('phrase matching', () => {
     expect(hits(e, 'かじが起きた')).toEqual([]); // readings shorter than 3 kana are not matched by reading
   });
 
+  it('does not read across a particle that closes the word before it', async () => {
+    const e = await engineOf([{ patterns: ['発毛'] }]);
+    // もの|は|つけ: は + つけ read ハツケ, the reading of 発毛 (発 ハツ + 毛 ケ), but は ends もの's phrase
+    expect(hits(e, '大切なものはつけたままで大丈夫です')).toEqual([]);
+    // the same kana as a word of its own still reads as 発毛
+    expect(hits(e, 'はつけ効果')).toEqual(['はつけ']);
+    expect(hits(e, '発毛効果')).toEqual(['発毛']);
+  });
+
   it('normalizes width, kana and stray spaces in the draft', async () => {
     const e = await engineOf([{ patterns: ['元本保証', 'No.1', '宗教'] }]);
     expect(hits(e, 'ｼｭｳｷｮｳとＮＯ．１と元本　保証')).toEqual(['ｼｭｳｷｮｳ', 'ＮＯ．１', '元本　保証']);

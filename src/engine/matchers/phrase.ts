@@ -441,6 +441,16 @@ function slotsFromData(d: FirstTokenData, keys: number, parts: number): Array<Fi
   return slots;
 }
 
+/**
+ * Whether token ti is a particle (助詞) right after a word (no space or symbol between): it ends
+ * that word's phrase, so a reading that starts with it reads across a word boundary.
+ */
+function particleAfterWord(tokens: Analysis['tokens'], ti: number): boolean {
+  if (ti === 0 || tokens[ti]!.pos !== '助詞') return false;
+  const before = tokens[ti - 1]!;
+  return before.end === tokens[ti]!.start && before.pos !== '記号';
+}
+
 /** Finds every occurrence of each part. Returns spans per part index. */
 export class PartMatcher {
   /**
@@ -734,8 +744,9 @@ export class PartMatcher {
       walkStart = t.start;
       walkToken = ti;
       this.surfaces.walk(folded, t.start, onSurface);
-      // 3. reading, only over text written in kana
-      if (t.kana) this.readings.walk(folded, t.start, onReading);
+      // 3. reading, only over text written in kana, and never from a particle that closes the word
+      // before it: in 大切なものはつけたまま, は + つけ read ハツケ, but that is not 発毛
+      if (t.kana && !particleAfterWord(tokens, ti)) this.readings.walk(folded, t.start, onReading);
     }
     // 4. English: only parts all of whose literal words occur in the draft run their regex (a
     // common word like "customers" starts hundreds of parts; their other words rule most out)
