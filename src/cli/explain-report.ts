@@ -64,6 +64,7 @@ export function formatExplanation(ex: Explanation, options: ExplainReportOptions
     out.push(`    項目 / entry: ${e.rule}  (${e.source}${e.company ? ', 会社のリスト / company list' : ''})`);
     for (const p of hit.patterns) out.push(`    パターン / pattern: ${pat(p)} @ ${at(hit.place)}`);
     for (const r of hit.requires) out.push(`    必須 / requires.${r.group} ✓ ${witness(r.by)}`);
+    if (hit.quoted) out.push(`    引用して批判・訂正する文脈で ${e.severity} → ${hit.quoted} / quoted in a post that criticises it: ${e.severity} → ${hit.quoted}`);
     if (hit.cappedTo) out.push(`    カテゴリ設定で ${e.severity} → ${hit.cappedTo} / lowered from ${e.severity} by the category setting`);
     const others = e.hits.filter((h) => h !== hit && h.finding === undefined);
     if (others.length) {

@@ -23,6 +23,7 @@ import { toOriginalSpan, type NormalizedText } from './normalize';
 import { applyOverrides, type Overrides } from './pipeline/apply-overrides';
 import { sentenceIds } from './pipeline/evaluate-entries';
 import { mergeOverlaps } from './pipeline/merge-overlaps';
+import { lowerQuotedCriticism } from './pipeline/quoted-criticism';
 import type { Tokenizer } from './tokenizer/types';
 
 /** A place in the original draft (UTF-16 offsets, as findings give them). */
@@ -85,6 +86,8 @@ export interface ExplainedHit {
   dropped?: Dropped;
   /** its finding's severity was lowered by a category setting */
   cappedTo?: Severity;
+  /** its finding was quoted in a post that criticises the wording, and lowered to this (pipeline/quoted-criticism.ts) */
+  quoted?: Severity;
 }
 
 /** Reasons that silence a whole entry, before its hits are looked at. */
@@ -335,6 +338,14 @@ export function explainDraft(input: ExplainInput, text: string, ctx: ResolvedCon
     entries.push(explained);
   }
 
+  // quoted in a post that criticises the wording: one level lower (as check() does)
+  const lowered = lowerQuotedCriticism(raw, norm.text, sentenceOf);
+  lowered.forEach((f, i) => {
+    if (f === raw[i]) return;
+    const from = rawFrom[i]!;
+    if ('hit' in from) from.hit.quoted = f.severity;
+    raw[i] = f;
+  });
   // the detectors, on the entry findings derived above (as check() gives them its own)
   const entryFindings = raw.slice();
   const detectors: DetectorFinding[] = [];

@@ -6,6 +6,7 @@
  *   engine.check('この美容液でシミが消える!', { account: 'company', site: 'x', date: '2026-03-11' });
  */
 import { analyze } from './analysis';
+import { lowerQuotedCriticism } from './pipeline/quoted-criticism';
 import { sensitiveDaysOn, type CalendarDay } from './context/calendar';
 import { compileEntries, type CompiledEntry } from './dictionary/compile';
 import { explainDraft, type ExplainOptions, type Explanation } from './explain';
@@ -82,7 +83,8 @@ export function createEngine(input: EngineInput): Engine {
   function run(text: string, context: CheckContext | undefined, merge: boolean): Finding[] {
       const ctx = resolveContext(context, input.calendar);
       const analysis = analyze(text, input.tokenizer);
-      const entryFindings = evaluateEntries(entries, index.match(analysis), ctx, sentenceIds(analysis.norm.text));
+      const sentences = sentenceIds(analysis.norm.text);
+      const entryFindings = lowerQuotedCriticism(evaluateEntries(entries, index.match(analysis), ctx, sentences), analysis.norm.text, sentences);
       const raw: RawFinding[] = [...entryFindings];
       for (const d of detectors) raw.push(...d.detect({ analysis, context: ctx, entryFindings, earlier: raw }));
       const kept = applyOverrides(raw, input.overrides);
