@@ -25,6 +25,9 @@ describe('a wording quoted to criticise or correct it', () => {
     expect(apology[0]!.message.en).toMatch(/^\(Quoted in a post that criticises or corrects it/);
     // criticised in its own sentence
     expect(severities(e, '「外国人お断り」の張り紙はなぜ問題なのか、考えてみました。')).toEqual(['外国人お断り:info']);
+    // a rumour refuted, a sign taken down
+    expect(severities(e, '『外国人お断り』という投稿が拡散していますが、県警はそのような事実は確認されていないと発表しています。')).toEqual(['外国人お断り:info']);
+    expect(severities(e, '商店街にあった「外国人お断り」の貼り紙を、全店で撤去しました。')).toEqual(['外国人お断り:info']);
     // English, double quotes; block becomes warn, not info
     expect(severities(e, 'We removed the "60-hour week" language from our job ads. It excluded carers.')).toEqual(['60-hour week:warn']);
   });
