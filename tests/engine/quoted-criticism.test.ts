@@ -28,6 +28,8 @@ describe('a wording quoted to criticise or correct it', () => {
     // a rumour refuted, a sign taken down
     expect(severities(e, '『外国人お断り』という投稿が拡散していますが、県警はそのような事実は確認されていないと発表しています。')).toEqual(['外国人お断り:info']);
     expect(severities(e, '商店街にあった「外国人お断り」の貼り紙を、全店で撤去しました。')).toEqual(['外国人お断り:info']);
+    // a scam warning quoting the scammers' promise
+    expect(severities(e, 'Some people claiming to be our advisers promise "外人" deals in private chats.')).toEqual(['外人:info']);
     // English, double quotes; block becomes warn, not info
     expect(severities(e, 'We removed the "60-hour week" language from our job ads. It excluded carers.')).toEqual(['60-hour week:warn']);
   });

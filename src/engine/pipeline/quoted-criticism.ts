@@ -19,7 +19,7 @@ const CLOSE = '」』”"';
 /** criticism or correction of a wording (Japanese; the English words are matched separately) */
 const FRAME_JA =
   /差別(?!(?:じゃ|では|で)(?:ない|なく|ありません))|問題(?:です|だ|なのか|があ|視|にな)|不適切|お詫び|謝罪|訂正|時代遅れ|時代[はが]?(?:もう|とっくに)?終わ|許され(?:ない|ません)|やめ(?:よう|ましょう)|(?:ては|では)いけ(?:ない|ません)|偏見|傷つけ|配慮(?:に欠け|を欠)|デマ|事実無根|確認されていない|撤去|がっかり/;
-const FRAME_EN = /\b(?:racist|sexist|discriminat\w*|offensive|apologi[sz]e\w*|unacceptable|stereotyp\w*|excluded|exclusionary|outdated|harmful)\b/i;
+const FRAME_EN = /\b(?:racist|sexist|discriminat\w*|offensive|apologi[sz]e\w*|unacceptable|stereotyp\w*|excluded|exclusionary|outdated|harmful|scam\w*|fraud\w*|impersonat\w*|claiming\s+to\s+be)\b/i;
 
 const LOWER: Record<Severity, Severity> = { block: 'warn', warn: 'info', info: 'info' };
 
