@@ -21,7 +21,7 @@ import type { AccountKind, Category, Finding, Severity } from './finding';
 import type { PatternIndex } from './matchers/pattern-index';
 import { toOriginalSpan, type NormalizedText } from './normalize';
 import { applyOverrides, type Overrides } from './pipeline/apply-overrides';
-import { sentenceIds } from './pipeline/evaluate-entries';
+import { entryFinding, sentenceIds } from './pipeline/evaluate-entries';
 import { mergeOverlaps } from './pipeline/merge-overlaps';
 import { lowerQuotedCriticism } from './pipeline/quoted-criticism';
 import type { Tokenizer } from './tokenizer/types';
@@ -319,19 +319,7 @@ export function explainDraft(input: ExplainInput, text: string, ctx: ResolvedCon
     const explained = explainedEntry(c, 'near-miss', matched, unmatched, blocks, hitsOut);
     if (blocks.length === 0) {
       for (const { span, hit } of kept) {
-        raw.push({
-          category: entry.category,
-          severity: entry.severity,
-          span,
-          rule: entry.id,
-          message:
-            entry.when?.sensitiveDate && day
-              ? { ja: `${entry.message.ja}（${day.reason.ja}）`, en: `${entry.message.en} (${day.reason.en})` }
-              : entry.message,
-          suggestion: entry.suggestion,
-          basis: entry.basis,
-          ...(c.company ? { company: true } : {}),
-        });
+        raw.push(entryFinding(c, span, day));
         rawFrom.push({ entry: explained, hit });
       }
     }

@@ -2,6 +2,7 @@
 import type { Span } from '../analysis';
 import type { CompiledEntry } from '../dictionary/compile';
 import type { PatternHits } from '../matchers/pattern-index';
+import type { CalendarDay } from '../context/calendar';
 import type { RawFinding, ResolvedContext } from '../detectors/types';
 
 const NO_SPANS: Span[] = [];
@@ -115,21 +116,25 @@ export function evaluateEntries(entries: readonly CompiledEntry[], hits: Pattern
     if (primary.length > 1) primary = [...primary].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
     const kept: Span[] = [];
     for (const h of primary) if (!kept.some((k) => overlaps(k, h))) kept.push(h);
-    for (const span of kept) {
-      out.push({
-        category: entry.category,
-        severity: entry.severity,
-        span,
-        rule: entry.id,
-        message:
-          entry.when?.sensitiveDate && day
-            ? { ja: `${entry.message.ja}（${day.reason.ja}）`, en: `${entry.message.en} (${day.reason.en})` }
-            : entry.message,
-        suggestion: entry.suggestion,
-        basis: entry.basis,
-        ...(c.company ? { company: true } : {}),
-      });
-    }
+    for (const span of kept) out.push(entryFinding(c, span, day));
   }
   return out;
+}
+
+/** An entry's finding at a span (a sensitive-date entry names the day: `day`, the context's first). */
+export function entryFinding(c: CompiledEntry, span: Span, day: CalendarDay | undefined): RawFinding {
+  const { entry } = c;
+  return {
+    category: entry.category,
+    severity: entry.severity,
+    span,
+    rule: entry.id,
+    message:
+      entry.when?.sensitiveDate && day
+        ? { ja: `${entry.message.ja}（${day.reason.ja}）`, en: `${entry.message.en} (${day.reason.en})` }
+        : entry.message,
+    suggestion: entry.suggestion,
+    basis: entry.basis,
+    ...(c.company ? { company: true } : {}),
+  };
 }
