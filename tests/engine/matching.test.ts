@@ -46,6 +46,9 @@ describe('phrase syntax', () => {
     expect(() => expandPhrase('月\\d+万')).toThrow(/"\\d" is regex syntax/);
     expect(() => expandPhrase('(原価率{0,6}還元)')).toThrow(/"\{n,m\}" is regex syntax/);
     expect(() => expandPhrase('誰でも.*稼げる')).toThrow(/"\.\*" is regex syntax/);
+    expect(() => expandPhrase('(salad|flavou?r)')).toThrow(/"u\?" is regex syntax \(an optional letter\): write \[u\]/);
+    expect(expandPhrase('flavo[u]r')).toEqual(['flavour', 'flavor']);
+    expect(expandPhrase('are you sure? really')).toEqual(['are you sure? really']); // a question mark after a word is text
     // what stays text: escaped brackets, a brace without digits, dots
     expect(expandPhrase('\\(笑\\)')).toEqual(['(笑)']);
     expect(expandPhrase('{株}')).toEqual(['{株}']);

@@ -30,6 +30,10 @@ export function expandPhrase(source: string): string[] {
     if (ch === '\\' && next !== undefined && 'dDsSwWbB'.includes(next)) fail(`"\\${next}" is regex syntax: use a { "re": … } pattern`);
     if (ch === '.' && (next === '*' || next === '+')) fail(`".${next}" is regex syntax: write "…" for a gap`);
     if (ch === '{' && /^\{\d+(,\d*)?\}/.test(source.slice(pos))) fail('"{n,m}" is regex syntax: write "…" for a gap, or use a { "re": … } pattern');
+    // "colou?r": a regex's optional letter, which a phrase would read as a literal "?" (so it never matches)
+    if (ch === '?' && /[A-Za-z]/.test(source[pos - 1] ?? '') && /[A-Za-z]/.test(next ?? '')) {
+      fail(`"${source[pos - 1]}?" is regex syntax (an optional letter): write [${source[pos - 1]}] (colo[u]r) or (color|colour)`);
+    }
   };
   // sequence := (literal | group | optional)*   until one of `stops`
   const sequence = (stops: string): string[] => {
