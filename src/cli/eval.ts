@@ -9,7 +9,7 @@ import { CategorySchema, CATEGORIES } from '../engine/finding';
 import { createNodeEngine } from '../node/engine';
 import { InputError, parseJsonl } from './jsonl';
 import { UsageError } from './args';
-import { DictionaryError } from '../engine/dictionary/errors';
+import { runCli } from './run';
 import { computeMetrics, type Labeled } from './metrics';
 
 const USAGE = `使い方 / Usage:
@@ -83,12 +83,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (e: unknown) => {
-    if (e instanceof UsageError) process.stderr.write(`kakunin eval: ${e.message}\n\n${USAGE}\n`);
-    else if (e instanceof InputError || e instanceof DictionaryError) process.stderr.write(`kakunin eval: ${e.message}\n`);
-    else process.stderr.write(`kakunin eval: internal error: ${(e as Error).stack ?? e}\n`);
-    process.exitCode = 2;
-  },
-);
+runCli('kakunin eval', USAGE, main);

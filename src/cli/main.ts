@@ -1,9 +1,9 @@
 /** `npm run check`: the engine from a terminal. Exit 0 ok, 1 --fail-on reached, 2 bad input. */
 import { readFileSync } from 'node:fs';
-import { DictionaryError } from '../engine/dictionary/errors';
 import { atLeast, type Finding } from '../engine/finding';
 import { createNodeEngine } from '../node/engine';
-import { parseCliArgs, USAGE, UsageError } from './args';
+import { parseCliArgs, USAGE } from './args';
+import { runCli } from './run';
 import { InputError, parseJsonl } from './jsonl';
 import { formatExplanation } from './explain-report';
 import { formatReport } from './report';
@@ -46,12 +46,4 @@ function readInput(path: string): string {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (e: unknown) => {
-    if (e instanceof UsageError) process.stderr.write(`kakunin: ${e.message}\n\n${USAGE}\n`);
-    else if (e instanceof InputError || e instanceof DictionaryError) process.stderr.write(`kakunin: ${e.message}\n`);
-    else process.stderr.write(`kakunin: internal error: ${(e as Error).stack ?? e}\n`);
-    process.exitCode = 2;
-  },
-);
+runCli('kakunin', USAGE, main);
