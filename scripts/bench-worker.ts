@@ -26,7 +26,17 @@ function extensionProcessRssMb(): number {
   return kb / 1024;
 }
 
+/** A stuck Chromium (seen once, right after a build under load) must not hang the run forever. */
+const LIMIT_MS = Number(process.env.KAKUNIN_BENCH_WORKER_LIMIT_MS ?? 5 * 60_000);
+
 const browser = await launchWithExtension();
+const watchdog = setTimeout(() => {
+  process.stderr.write(`bench:worker: no result after ${Math.round(LIMIT_MS / 1000)} s (Chromium stuck?); stopping. Run it again.\n`);
+  process.exitCode = 1;
+  void browser.close().finally(() => process.exit(1));
+  setTimeout(() => process.exit(1), 10_000).unref();
+}, LIMIT_MS);
+watchdog.unref();
 try {
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/manifest.json`);
@@ -69,5 +79,6 @@ try {
   console.log(`warm check round trip from a page, 280 chars: p50 ${quantile(warm, 0.5).toFixed(1)} ms, p95 ${quantile(warm, 0.95).toFixed(1)} ms`);
   console.log(`extension process RSS: median ${quantile(rssStopped, 0.5).toFixed(0)} MB with the worker stopped, ${quantile(rssLoaded, 0.5).toFixed(0)} MB with the engine loaded (+${(quantile(rssLoaded, 0.5) - quantile(rssStopped, 0.5)).toFixed(0)} MB)`);
 } finally {
+  clearTimeout(watchdog);
   await browser.close();
 }
