@@ -149,6 +149,16 @@ describe('phrase matching', () => {
     expect(hits(e, 'devote them outright')).toEqual([]);
   });
 
+  it('English phrases that begin or end with punctuation are bounded only at their word ends', async () => {
+    const e = await engineOf([{ patterns: ['% off', '#ad', 'kills 99.9%', 'mr.'] }]);
+    expect(hits(e, 'Today only: 50% off!')).toEqual(['% off']);
+    expect(hits(e, 'Great stuff#ad')).toEqual(['#ad']);
+    expect(hits(e, 'It kills 99.9% of germs')).toEqual(['kills 99.9%']);
+    expect(hits(e, 'ask Mr.Tanaka')).toEqual(['Mr.']);
+    // the word ends stay bounded: no "offer", "#adverts" or "skills 99.9%"
+    expect(hits(e, '50% offer, #adverts, skills 99.9% there')).toEqual([]);
+  });
+
   it('runs regular expressions on the width-normalized text', async () => {
     const e = await engineOf([{ patterns: [{ re: 'No\\.?1', flags: 'i' }] }]);
     expect(hits(e, '満足度ＮＯ．１')).toEqual(['ＮＯ．１']);

@@ -91,14 +91,18 @@ function englishPart(key: string, s: string): Part {
     };
 }
 
-/** An English part's regex: word-bounded, `*` a word-character wildcard; made once, when first needed. */
+/** An English part's regex: word-bounded at its word-character ends, `*` a word-character wildcard; made once, when first needed. */
 export function englishRegExp(p: Part): RegExp {
   if (!p.englishRe) {
     const body = p.s
       .split(/\s+/)
       .map((w) => w.split('*').map((piece) => escapeRegExp(piece).replace(/['’]/g, "['’]")).join("[a-z0-9'’]*"))
       .join('\\s+');
-    p.englishRe = new RegExp(`(?<![a-z0-9])${body}(?![a-z0-9])`, 'g');
+    // Word-bounded like \b: only an end that is a word character (or a wildcard) must not touch
+    // another one, so "% off" matches in "50% off" and "#ad" right after a word.
+    const before = /^[a-z0-9'’*]/.test(p.s) ? '(?<![a-z0-9])' : '';
+    const after = /[a-z0-9'’*]$/.test(p.s) ? '(?![a-z0-9])' : '';
+    p.englishRe = new RegExp(`${before}${body}${after}`, 'g');
   }
   return p.englishRe;
 }
