@@ -2,9 +2,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { CATEGORIES } from '../src/engine/finding';
 import { builtinCalendar, builtinDictionaries } from '../src/rules/builtin';
+import { expandEntry } from '../src/engine/dictionary/schema';
 
 const counts = new Map<string, number>();
-for (const { file } of builtinDictionaries()) for (const e of file.entries) counts.set(e.category, (counts.get(e.category) ?? 0) + 1);
+for (const { file } of builtinDictionaries()) for (const e of file.entries.flatMap(expandEntry)) counts.set(e.category, (counts.get(e.category) ?? 0) + 1);
 const table = [
   '<!-- counts: kept true by tests/house.test.ts; regenerate with `npx tsx scripts/readme-counts.ts` -->',
   '| category | entries |',

@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expandEntry } from '../src/engine/dictionary/schema';
 import { CATEGORIES } from '../src/engine/finding';
 import { builtinCalendar, builtinDictionaries } from '../src/rules/builtin';
 import { SITE_IDS } from '../src/storage/settings-schema';
@@ -36,7 +37,7 @@ describe('house rules', () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     const block = readme.slice(readme.indexOf('<!-- counts'), readme.indexOf('<!-- /counts -->'));
     const counts = new Map<string, number>();
-    for (const { file } of builtinDictionaries()) for (const e of file.entries) counts.set(e.category, (counts.get(e.category) ?? 0) + 1);
+    for (const { file } of builtinDictionaries()) for (const e of file.entries.flatMap(expandEntry)) counts.set(e.category, (counts.get(e.category) ?? 0) + 1);
     for (const c of CATEGORIES) expect(block, `README count for ${c}`).toContain(`| ${c} | ${counts.get(c) ?? 0} |`);
     expect(block).toContain(`| sensitive dates (calendar) | ${builtinCalendar().length} |`);
   });

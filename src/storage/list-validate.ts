@@ -4,7 +4,7 @@
  * (engine/matchers) and ids, which must be unique across the built-in lists and every company
  * list (the engine refuses a list with a duplicate id: engine/dictionary/compile.ts).
  */
-import { EntrySchema, type Entry, type Pattern } from '../engine/dictionary/schema';
+import { EntrySchema, expandEntry, type Entry, type Pattern } from '../engine/dictionary/schema';
 import { expandPhrase } from '../engine/matchers/phrase-syntax';
 import type { JsonPath } from './json-lines';
 
@@ -87,17 +87,20 @@ export function validateEntries(
       return;
     }
     const { entry } = result;
-    const first = seen.get(entry.id);
-    if (first !== undefined) {
-      issues.push({ line: options.lineOf(i, ['id']), id: entry.id, field: field(i, ['id']), message: `duplicate id "${entry.id}" (first on line ${options.lineOf(first, ['id'])})` });
+    // the entry's own id, then its `also` ids: each must be unused
+    const idIssues: LocatedIssue[] = [];
+    expandEntry(entry).forEach((e, k) => {
+      const path: JsonPath = k === 0 ? ['id'] : ['also', k - 1, 'id'];
+      const first = seen.get(e.id);
+      const where = options.taken?.get(e.id);
+      if (first !== undefined) idIssues.push({ line: options.lineOf(i, path), id: entry.id, field: field(i, path), message: `duplicate id "${e.id}" (first on line ${options.lineOf(first, ['id'])})` });
+      else if (where !== undefined) idIssues.push({ line: options.lineOf(i, path), id: entry.id, field: field(i, path), message: `id "${e.id}" is already used (${where})` });
+    });
+    if (idIssues.length) {
+      issues.push(...idIssues);
       return;
     }
-    seen.set(entry.id, i);
-    const where = options.taken?.get(entry.id);
-    if (where !== undefined) {
-      issues.push({ line: options.lineOf(i, ['id']), id: entry.id, field: field(i, ['id']), message: `id "${entry.id}" is already used (${where})` });
-      return;
-    }
+    for (const e of expandEntry(entry)) seen.set(e.id, i);
     entries.push(entry);
   });
   return { entries, issues };

@@ -93,6 +93,19 @@ describe('importList: CSV', () => {
     expect(!r.ok && r.issues).toEqual([expect.objectContaining({ line: 2, field: 'id', message: expect.stringMatching(/already used \(built-in/) })]);
   });
 
+  it('refuses an "also" id already used, or used twice in the file, at that entry', () => {
+    const json = JSON.stringify([
+      entry({ id: 'compliance/one', also: [{ id: 'abuse/taken' }] }),
+      entry({ id: 'compliance/two', also: [{ id: 'abuse/two' }] }),
+      entry({ id: 'abuse/two', category: 'abuse' }),
+    ]);
+    const r = importList(json, 'json', { taken: new Map([['abuse/taken', 'built-in: dictionaries/abuse.json']]) });
+    expect(!r.ok && r.issues.map((i) => `${i.id} ${i.field}: ${i.message}`)).toEqual([
+      'compliance/one also.0.id: id "abuse/taken" is already used (built-in: dictionaries/abuse.json)',
+      expect.stringMatching(/^abuse\/two id: duplicate id "abuse\/two"/),
+    ]);
+  });
+
   it('round-trips every field through CSV export, regexes and extra fields included', () => {
     const entries = [
       entry({

@@ -146,6 +146,24 @@ describe('parseManaged', () => {
     ]);
   });
 
+  it('counts an entry\'s "also" ids: a built-in also-id or one an earlier admin list took refuses the list', () => {
+    const { managed, problems } = parseManaged(
+      {
+        lists: [
+          { id: 'a', name: 'A', entries: [entry({ id: 'compliance/a', also: [{ id: 'account-mixup/r6-personal-own-misconduct' }] })] },
+          { id: 'b', name: 'B', entries: [entry({ id: 'compliance/b', also: [{ id: 'abuse/b' }] })] },
+          { id: 'c', name: 'C', entries: [entry({ id: 'abuse/b', category: 'abuse' })] },
+        ],
+      },
+      builtinIds(),
+    );
+    expect(managed.lists?.map((l) => l.id)).toEqual(['b']);
+    expect(problems).toEqual([
+      'managed word list "A" ignored: 1 entry id is already used: account-mixup/r6-personal-own-misconduct (built-in: dictionaries/confidential.json)',
+      'managed word list "C" ignored: 1 entry id is already used: abuse/b (managed list "B")',
+    ]);
+  });
+
   it('ignores an admin date whose id is a built-in day or an earlier admin date, reporting each', () => {
     const d = (id: string) => ({ id, month: 6, day: 3, reason: { ja: 'あ', en: 'a' } });
     const { managed, problems } = parseManaged({ dates: [d('great-east-japan-earthquake'), d('plant-accident'), d('plant-accident')] }, builtinIds());

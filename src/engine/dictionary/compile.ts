@@ -3,7 +3,7 @@
  * Refuses a file with every problem listed (DictionaryError), never half-loads it.
  */
 import { PatternIndex } from '../matchers/pattern-index';
-import { DictionaryFileSchema, type DictionaryFile, type Entry, type Pattern } from './schema';
+import { DictionaryFileSchema, expandEntry, type DictionaryFile, type Entry, type Pattern } from './schema';
 import { DictionaryError, issuesFromZod, type DictionaryIssue } from './errors';
 import { listScopes } from './named-lists';
 
@@ -38,12 +38,11 @@ export function compileEntries(files: Array<{ file: DictionaryFile; source: stri
   for (const [fi, { file, source, company }] of files.entries()) {
     const scope = lists.scopes[fi]!;
     for (const entry of file.entries) {
-      const firstSource = ids.get(entry.id);
-      if (firstSource !== undefined) {
-        issues.push({ source, entry: entry.id, message: `id already used in ${firstSource}` });
-        continue;
-      }
-      ids.set(entry.id, source);
+      const expanded = expandEntry(entry);
+      const taken = expanded.filter((e) => ids.has(e.id));
+      for (const e of taken) issues.push({ source, entry: e.id, message: `id already used in ${ids.get(e.id)}` });
+      if (taken.length) continue;
+      for (const e of expanded) ids.set(e.id, source);
       const add = (p: Pattern, path: string): number => {
         try {
           return index.add(typeof p === 'string' ? scope.resolve(p) : p, entry.gap);
@@ -74,6 +73,8 @@ export function compileEntries(files: Array<{ file: DictionaryFile; source: stri
         allow: (entry.allow ?? []).map((p, i) => add(p, `allow.${i}`)),
       };
       out.push(compiled);
+      // `also`: the same compiled patterns and conditions, reported as another entry
+      for (const e of expanded.slice(1)) out.push({ ...compiled, entry: e });
     }
   }
   if (issues.length) throw new DictionaryError(issues);

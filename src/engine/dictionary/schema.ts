@@ -34,10 +34,22 @@ const ExampleSchema = z.union([
 ]);
 export type Example = z.infer<typeof ExampleSchema>;
 
+const IdSchema = z.string().regex(/^[a-z-]+\/[a-z0-9-]+$/, 'id must look like "category/slug" (lowercase, digits, dashes)');
+
+const WhenSchema = z
+  .object({
+    account: AccountKindSchema.optional(),
+    sites: z.array(z.string()).optional(),
+    /** only on a day of the sensitive-date calendar; the day's reason is added to the message */
+    sensitiveDate: z.boolean().optional(),
+  })
+  .strict();
+type When = z.infer<typeof WhenSchema>;
+
 export const EntrySchema = z
   .object({
     /** `<category>/<slug>`; stable, never reused. */
-    id: z.string().regex(/^[a-z-]+\/[a-z0-9-]+$/, 'id must look like "category/slug" (lowercase, digits, dashes)'),
+    id: IdSchema,
     category: CategorySchema,
     severity: SeveritySchema,
     patterns: z.array(PatternSchema).min(1),
@@ -84,15 +96,7 @@ export const EntrySchema = z
     /** Contexts that contain the hit and make it harmless: 土方歳三, SMサイズ, 黒字, 機嫌が治る. */
     allow: z.array(PatternSchema).optional(),
     /** Only fire for this posting account kind / on these sites. */
-    when: z
-      .object({
-        account: AccountKindSchema.optional(),
-        sites: z.array(z.string()).optional(),
-        /** only on a day of the sensitive-date calendar; the day's reason is added to the message */
-        sensitiveDate: z.boolean().optional(),
-      })
-      .strict()
-      .optional(),
+    when: WhenSchema.optional(),
     /** Max characters a `…` gap may span (default 12). */
     gap: z.number().int().positive().max(200).optional(),
     message: BilingualSchema,
@@ -108,15 +112,91 @@ export const EntrySchema = z
       })
       .strict()
       .optional(),
+    /**
+     * The same finding, reported in other categories too, each under its own id: a leak on a
+     * personal account is both `confidential` and `account-mixup`. The category is the id's first
+     * part; `when` narrows the entry's own (both must hold); the other fields replace the entry's.
+     * One entry instead of a copy per category, so the two can never drift apart.
+     */
+    also: z
+      .array(
+        z
+          .object({
+            id: IdSchema,
+            severity: SeveritySchema.optional(),
+            when: WhenSchema.optional(),
+            message: BilingualSchema.optional(),
+            suggestion: BilingualSchema.optional(),
+            basis: z.string().min(1).optional(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .optional(),
   })
   .strict()
   .superRefine((e, ctx) => {
     if (!e.id.startsWith(`${e.category}/`)) {
       ctx.addIssue({ code: 'custom', path: ['id'], message: `id "${e.id}" must start with its category "${e.category}/"` });
     }
+    const categories = new Set<string>([e.category]);
+    (e.also ?? []).forEach((a, i) => {
+      const category = a.id.slice(0, a.id.indexOf('/'));
+      if (!CategorySchema.safeParse(category).success) {
+        ctx.addIssue({ code: 'custom', path: ['also', i, 'id'], message: `id "${a.id}" must start with a category (${CategorySchema.options.join(', ')})` });
+      } else if (categories.has(category)) {
+        ctx.addIssue({ code: 'custom', path: ['also', i, 'id'], message: `"also" reports the finding in another category: "${category}" is already this entry's` });
+      }
+      categories.add(category);
+      if (e.when?.account && a.when?.account && e.when.account !== a.when.account) {
+        ctx.addIssue({ code: 'custom', path: ['also', i, 'when', 'account'], message: `never fires: the entry is for "${e.when.account}" accounts only` });
+      }
+    });
   });
 export type Entry = z.infer<typeof EntrySchema>;
 export type EntryInput = z.input<typeof EntrySchema>;
+
+/** Both must hold: the account both name (they never conflict: the schema refuses that), the sites both allow. */
+function bothWhen(a: When | undefined, b: When | undefined): When | undefined {
+  if (!a || !b) return a ?? b;
+  const account = a.account ?? b.account;
+  const sites = a.sites && b.sites ? a.sites.filter((s) => b.sites!.includes(s)) : (a.sites ?? b.sites);
+  const sensitiveDate = a.sensitiveDate || b.sensitiveDate || undefined;
+  return { ...(account ? { account } : {}), ...(sites ? { sites } : {}), ...(sensitiveDate ? { sensitiveDate } : {}) };
+}
+
+/**
+ * The entries an entry stands for: itself, then one per `also`, each a whole entry of its own
+ * (its id, category and `when`; the same patterns and conditions). Its should-match examples are
+ * the entry's whose context its `when` allows (one without a context is run in its own default
+ * context); its should-not-match examples are all of the entry's.
+ */
+export function expandEntry(e: Entry): Entry[] {
+  if (!e.also) return [e];
+  const { also, ...base } = e;
+  return [
+    e,
+    ...also.map((a): Entry => {
+      const when = bothWhen(e.when, a.when);
+      const fits = (ex: Example) => {
+        const c = typeof ex === 'string' ? undefined : ex.context;
+        return !(when?.account && c?.account && c.account !== when.account) && !(when?.sites && c?.site && !when.sites.includes(c.site));
+      };
+      return {
+        ...base,
+        id: a.id,
+        category: a.id.slice(0, a.id.indexOf('/')) as Entry['category'],
+        severity: a.severity ?? e.severity,
+        message: a.message ?? e.message,
+        ...(a.suggestion ?? e.suggestion ? { suggestion: a.suggestion ?? e.suggestion } : {}),
+        ...(a.basis ?? e.basis ? { basis: a.basis ?? e.basis } : {}),
+        ...(when ? { when } : {}),
+        note: `also of ${e.id}`,
+        ...(e.examples ? { examples: { match: e.examples.match.filter(fits), noMatch: e.examples.noMatch } } : {}),
+      };
+    }),
+  ];
+}
 
 /** Every pattern an entry uses: its own, its `requires` groups', its `unless` (plain and grouped) and its `allow`. */
 export function entryPatterns(e: Entry): Pattern[] {
@@ -154,6 +234,10 @@ export const DictionaryFileSchema = z
     file.entries.forEach((e, i) => {
       if (seen.has(e.id)) ctx.addIssue({ code: 'custom', path: ['entries', i, 'id'], message: `duplicate id "${e.id}"` });
       seen.add(e.id);
+      (e.also ?? []).forEach((a, k) => {
+        if (seen.has(a.id)) ctx.addIssue({ code: 'custom', path: ['entries', i, 'also', k, 'id'], message: `duplicate id "${a.id}"` });
+        seen.add(a.id);
+      });
     });
   });
 export type DictionaryFile = z.infer<typeof DictionaryFileSchema>;

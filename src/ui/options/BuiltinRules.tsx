@@ -1,7 +1,7 @@
 /** Built-in categories turned down (a severity cap) or off, and single built-in rules switched off. */
 import { useMemo, useState } from 'preact/hooks';
 import { MODEL_RULES } from '../../engine/detectors/model';
-import type { Entry } from '../../engine/dictionary/schema';
+import { expandEntry, type Entry } from '../../engine/dictionary/schema';
 import { CATEGORIES, type Category } from '../../engine/finding';
 import { nearestRuleId, unknownRuleIds, type BuiltinIds } from '../../storage/builtin-ids';
 import { lockKey } from '../../storage/policy';
@@ -93,7 +93,7 @@ export function BuiltinRules() {
   const { t, lang, effective, locked, builtin, apply } = useOptions();
   const [query, setQuery] = useState('');
   const settled = useDebounced(query, 200);
-  const all = useMemo(() => builtin.lists.flatMap((l) => l.file.entries), [builtin]);
+  const all = useMemo(() => builtin.lists.flatMap((l) => l.file.entries.flatMap(expandEntry)), [builtin]);
   const shown = useMemo(() => filterEntries<Entry>(all, settled), [all, settled]);
   const { page, pages, setPage, rows } = usePage(shown, settled, RULES_PAGE_SIZE);
   const disabled = new Set(effective.disabledRules);
