@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { dictionaryJsonSchema } from '../../src/engine/dictionary/json-schema';
+import { BUILTIN_LISTS } from '../../dictionaries/index';
 import { compileEntries, parseDictionary } from '../../src/engine/dictionary/compile';
 import { DictionaryError } from '../../src/engine/dictionary/errors';
 import { PatternIndex } from '../../src/engine/matchers/pattern-index';
@@ -155,3 +158,14 @@ describe('"also": one entry reported in two categories', () => {
     expect(runExamples(engine2).map((f) => `${f.entry} ${f.text}`)).toEqual(['account-mixup/leak 社外秘の資料です', 'account-mixup/leak 会社の社外秘']);
   });
 });
+
+describe('dictionaries/schema.json', () => {
+  it('is the zod schema as JSON Schema, as generated (npx tsx scripts/dictionary-schema.ts), and every list names it', () => {
+    expect(readFileSync('dictionaries/schema.json', 'utf8')).toBe(dictionaryJsonSchema());
+    const entry = JSON.parse(dictionaryJsonSchema()).properties.entries.items;
+    expect(entry.additionalProperties).toBe(false);
+    expect(Object.keys(entry.properties)).toEqual(expect.arrayContaining(['id', 'patterns', 'requires', 'unless', 'when', 'also', 'examples']));
+    for (const { source, data } of BUILTIN_LISTS) expect((data as { $schema?: string }).$schema, source).toBe('./schema.json');
+  });
+});
+
