@@ -137,8 +137,10 @@ export function withLaterStep(adapter: SiteAdapter, options: LaterStepOptions): 
     const found = adapter.findComposers(doc);
     // The editor is gone already (single-page navigation): keep what was kept last.
     if (!found.length) return;
+    // in page order (note: the title above the body), whatever order the adapter found them in
+    found.sort((a, b) => (a.editor.compareDocumentPosition(b.editor) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
     const kept: Kept = {
-      text: found.map((m) => EDITORS[m.kind].read(m.editor).text).join('\n'),
+      text: found.map((m) => EDITORS[m.kind].read(m.editor).text).filter((t) => t !== '').join('\n'),
       handle: adapter.readAccount(found[0]!.editor),
     };
     try {

@@ -10,9 +10,10 @@
  * 投稿する publishes; the header links the author, a.o-navbarPrimary__user). note's UI is in
  * Japanese only.
  *
- * The publish page does not show the body, so the adapter declares a `laterStep`: the runtime
- * keeps the body written on the edit page and gates 投稿する with a check of it
- * (src/page/later-step.ts). The title is not checked yet.
+ * The title is a composer of its own (a <textarea>, checked and underlined like Mastodon's), found
+ * after the body so the body stays the page's first composer. The publish page shows neither
+ * body nor title in full, so the adapter declares a `laterStep`: the runtime keeps the title and
+ * body written on the edit page and gates 投稿する with a check of both (src/page/later-step.ts).
  *
  * Test URLs: https://note.com/notes/new (redirects to the editor),
  * https://editor.note.com/notes/<id>/edit/, then 公開に進む to https://editor.note.com/notes/<id>/publish/;
@@ -22,8 +23,10 @@ import { findInComposer, queryFirst, type SelectorCounts } from './named';
 import { isEditable, type ComposerMatch, type SiteAdapter } from './site-adapter';
 
 export const NOTE_SELECTORS = {
-  /** The body; the title is a <textarea> above it. */
+  /** The body. */
   editor: '.ProseMirror[contenteditable="true"]',
+  /** The title, a <textarea> above the body. */
+  title: 'textarea[placeholder="記事タイトル"]',
   /** Edit page: saves the draft and leads on to the publish page (not gated itself). */
   proceedButton: { css: 'button', names: ['公開に進む'] },
   /** Publish page: publishes; 更新する when republishing an edited note (unverified). */
@@ -35,6 +38,7 @@ export const NOTE_SELECTORS = {
 /** Selector proof: matches on the fixture's edit page and publish page. */
 export const NOTE_SELECTOR_COUNTS = {
   editor: { edit: 1, publish: 0 },
+  title: { edit: 1, publish: 0 },
   proceedButton: { edit: 1, publish: 0 },
   publishButton: { edit: 0, publish: 1 },
   userLink: { edit: 1, publish: 1 },
@@ -53,6 +57,9 @@ export const note: SiteAdapter = {
     const found: ComposerMatch[] = [];
     for (const el of root.querySelectorAll<HTMLElement>(NOTE_SELECTORS.editor)) {
       if (isEditable(el)) found.push({ editor: el, kind: 'prosemirror' });
+    }
+    for (const el of root.querySelectorAll<HTMLElement>(NOTE_SELECTORS.title)) {
+      if (isEditable(el)) found.push({ editor: el, kind: 'textarea' });
     }
     return found;
   },

@@ -1,7 +1,8 @@
 // Kakunin on the note fixture: title + TipTap body on editor.note.com/notes/{id}/edit/, 公開に進む
 // saves and navigates to /notes/{id}/publish/, which no longer shows the body, where 投稿する
-// publishes. The final button is gated with a check of the body written on the edit page
-// (src/page/later-step.ts), on the production build in real Chromium.
+// publishes. The title is checked as a composer of its own; the final button is gated with a
+// check of the title and body written on the edit page (src/page/later-step.ts), on the
+// production build in real Chromium.
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fixturePosts, fixtureText, waitForPosts } from './support/fixture-page.ts';
@@ -14,6 +15,7 @@ import { openComposer, overrideWith, useKakunin, warningSuite } from './suites/c
 const note = SITES.note;
 const [PROCEED, PUBLISH] = note.composers[0]!.postSteps as [string, string];
 const TITLE = '新商品のお知らせ';
+const TITLE_BOX = 'textarea[placeholder="記事タイトル"]';
 
 const env = useKakunin();
 warningSuite(env, note);
@@ -28,7 +30,7 @@ const verdictFor = (body: string): [string, number] => (body === RISKY ? ['block
 async function writeAndProceed(page: Page, body: string, url = note.url): Promise<void> {
   await page.goto(url);
   await badge(page, 1).waitFor({ state: 'attached' });
-  await page.locator('textarea[placeholder="記事タイトル"]').fill(TITLE);
+  await page.locator(TITLE_BOX).fill(TITLE);
   await page.locator(note.composers[0]!.editor).click();
   await typeWithIme(page, body);
   expect(await fixtureText(page)).toBe(body);
@@ -55,8 +57,9 @@ const panel = (page: Page) => page.locator('kakunin-later-step');
 describe('note: two-step publishing', () => {
   test('a held draft from the edit page holds 投稿する; an override on the publish page posts it', async () => {
     await writeAndProceed(env.page, RISKY);
-    // The publish page does not show the body; Kakunin's panel does, checked again here.
-    await expect.poll(() => panel(env.page).locator('.text').innerText()).toBe(RISKY);
+    // The publish page does not show the body; Kakunin's panel does, with the title, checked again here.
+    const kept = `${TITLE}\n${RISKY}`;
+    await expect.poll(() => panel(env.page).locator('.text').innerText()).toBe(kept);
     await waitForVerdict(env.page, 1, 'block', 2);
     expect(await highlightTexts(env.page)).toEqual({ info: [], warn: ['白玉団子'], block: ['黒豆茶'] });
 
@@ -68,10 +71,19 @@ describe('note: two-step publishing', () => {
     expect(await waitForPosts(env.page, 1)).toEqual([
       expect.objectContaining({ text: RISKY, via: 'click', account: 'kakunin_koho', fields: { title: TITLE } }),
     ]);
-    const hash = await hashInWorker(env.browser.serviceWorker, RISKY);
+    const hash = await hashInWorker(env.browser.serviceWorker, kept);
     await expect
       .poll(async () => (await auditLog(env.browser.serviceWorker)).find((e) => e.kind === 'override' && e.textHash === hash))
       .toMatchObject({ site: 'note', handle: 'kakunin_koho', reason: '編集長の確認を得ています' });
+  });
+
+  test('the title is checked on its own (badge 2, underlined) and a risky title holds 投稿する', async () => {
+    const title = '黒豆茶のご案内';
+    await writeAndProceedTitle(title);
+    await waitForVerdict(env.page, 1, 'block', 1);
+    expect(await highlightTexts(env.page)).toEqual({ info: [], warn: [], block: ['黒豆茶'] });
+    await env.page.locator(PUBLISH).click();
+    await expectPublishHeld(env.page);
   });
 
   test('the edit page does not hold 公開に進む (nothing is published there)', async () => {
@@ -117,3 +129,19 @@ describe('note: two-step publishing', () => {
     expect(await env.page.locator('kakunin-composer').count()).toBe(0);
   });
 });
+
+/** A risky title over a clean body: the title's own badge (composer 2) shows it before moving on. */
+async function writeAndProceedTitle(title: string): Promise<void> {
+  const page = env.page;
+  await page.goto(note.url);
+  await badge(page, 1).waitFor({ state: 'attached' });
+  await page.locator(note.composers[0]!.editor).click();
+  await typeWithIme(page, BENIGN);
+  await waitForVerdict(page, 1, 'ok', 0);
+  await page.locator(TITLE_BOX).click();
+  await typeWithIme(page, title);
+  await waitForVerdict(page, 2, 'block', 1);
+  expect(await highlightTexts(page)).toEqual({ info: [], warn: [], block: ['黒豆茶'] });
+  await page.locator(PROCEED).click();
+  await page.waitForURL('**/notes/*/publish/');
+}

@@ -49,6 +49,17 @@ describe('withLaterStep on the edit page', () => {
     expect(JSON.parse(sessionStorage.getItem(KEY)!)).toEqual({ text: '新商品の\nお知らせ', handle: 'kakunin_koho' });
   });
 
+  it('keeps the title with the body, in page order (title first), and neither gates', () => {
+    editPage('<p>本文です</p>');
+    document.querySelector('textarea')!.value = '未発表の新製品について';
+    wrap();
+    const found = wrapped.findComposers(document);
+    expect(found.map((m) => m.kind)).toEqual(['prosemirror', 'textarea']);
+    expect(found.map((m) => wrapped.findPostButton(m.editor))).toEqual([null, null]);
+    document.querySelector('button')!.click();
+    expect(JSON.parse(sessionStorage.getItem(KEY)!).text).toBe('未発表の新製品について\n本文です');
+  });
+
   it('keeps the latest text after typing pauses, and when the page is left', async () => {
     editPage('<p>一行目</p>');
     wrap();

@@ -17,10 +17,14 @@ describe('note adapter on the fixture', () => {
     expectSelectorCounts(NOTE_SELECTORS, NOTE_SELECTOR_COUNTS, 'publish', 'publish page');
   });
 
-  it('finds the TipTap body (not the title), the button that leads on, and the author', async () => {
+  it('finds the TipTap body, then the title textarea, the button that leads on, and the author', async () => {
     await loadFixture('note', { path: EDIT });
     const found = note.findComposers(document);
-    expect(found.map((c) => [c.kind, c.editor.getAttribute('aria-label')])).toEqual([['prosemirror', '本文']]);
+    expect(found.map((c) => [c.kind, c.editor.getAttribute('aria-label') ?? c.editor.getAttribute('placeholder')])).toEqual([
+      ['prosemirror', '本文'],
+      ['textarea', '記事タイトル'],
+    ]);
+    expect(note.findPostButton(found[1]!.editor)?.textContent).toBe('公開に進む');
     expect(note.findPostButton(found[0]!.editor)?.textContent).toBe('公開に進む');
     expect(note.readAccount(found[0]!.editor)).toBe('kakunin_koho');
   });
