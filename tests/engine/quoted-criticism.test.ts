@@ -32,6 +32,9 @@ describe('a wording quoted to criticise or correct it', () => {
     expect(severities(e, 'Some people claiming to be our advisers promise "外人" deals in private chats.')).toEqual(['外人:info']);
     // English, double quotes; block becomes warn, not info
     expect(severities(e, 'We removed the "60-hour week" language from our job ads. It excluded carers.')).toEqual(['60-hour week:warn']);
+    // a list of wording taken out of job ads ("Gone:", "we rewrote", "reworded")
+    expect(severities(e, 'We updated every job posting. Gone: "60-hour week" and other phrases.')).toEqual(['60-hour week:warn']);
+    expect(severities(e, 'The "60-hour week" line was reworded last month.')).toEqual(['60-hour week:warn']);
   });
 
   it('is not lowered when used, when the quote is not criticised, or when the criticism is denied', async () => {

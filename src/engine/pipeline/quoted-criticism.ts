@@ -6,6 +6,7 @@
  *   「外国人お断り」の張り紙はなぜ問題なのか。…国籍で入店を拒むのは差別です。
  *   先日の投稿で「外人」という表現を使用しておりました。不適切な表現であり、お詫びして訂正いたします。
  *   We removed the "60-hour week" language from our job ads. It excluded carers…
+ *   We rewrote every job posting. Gone: "young and dynamic," and "digital native."
  * The finding stays visible (the reviewer still sees the word), it just no longer holds the post
  * by itself. A company list's entry keeps the severity the company gave it; a detector's finding
  * (a phone number, a date) is never lowered. "差別じゃない" is no criticism.
@@ -19,7 +20,7 @@ const CLOSE = '」』”"';
 /** criticism or correction of a wording (Japanese; the English words are matched separately) */
 const FRAME_JA =
   /差別(?!(?:じゃ|では|で)(?:ない|なく|ありません))|問題(?:です|だ|なのか|があ|視|にな)|不適切|お詫び|謝罪|訂正|時代遅れ|時代[はが]?(?:もう|とっくに)?終わ|許され(?:ない|ません)|やめ(?:よう|ましょう)|(?:ては|では)いけ(?:ない|ません)|偏見|傷つけ|配慮(?:に欠け|を欠)|デマ|事実無根|確認されていない|撤去|がっかり/;
-const FRAME_EN = /\b(?:racist|sexist|discriminat\w*|offensive|apologi[sz]e\w*|unacceptable|stereotyp\w*|excluded|exclusionary|outdated|harmful|scam\w*|fraud\w*|impersonat\w*|claiming\s+to\s+be)\b/i;
+const FRAME_EN = /\b(?:racist|sexist|discriminat\w*|offensive|apologi[sz]e\w*|unacceptable|stereotyp\w*|excluded|exclusionary|outdated|harmful|scam\w*|fraud\w*|impersonat\w*|claiming\s+to\s+be|removed|rewrote|rewritten|reworded|retired)\b|\bgone\s*:/i;
 
 const LOWER: Record<Severity, Severity> = { block: 'warn', warn: 'info', info: 'info' };
 
