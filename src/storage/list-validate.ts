@@ -89,7 +89,8 @@ export function validateEntries(
     const { entry } = result;
     // the entry's own id, then its `also` ids: each must be unused
     const idIssues: LocatedIssue[] = [];
-    expandEntry(entry).forEach((e, k) => {
+    const ids = expandEntry(entry);
+    ids.forEach((e, k) => {
       const path: JsonPath = k === 0 ? ['id'] : ['also', k - 1, 'id'];
       const first = seen.get(e.id);
       const where = options.taken?.get(e.id);
@@ -100,7 +101,7 @@ export function validateEntries(
       issues.push(...idIssues);
       return;
     }
-    for (const e of expandEntry(entry)) seen.set(e.id, i);
+    for (const e of ids) seen.set(e.id, i);
     entries.push(entry);
   });
   return { entries, issues };
