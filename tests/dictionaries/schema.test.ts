@@ -91,6 +91,7 @@ describe('dictionary schema', () => {
             entry({ id: 'religion/b', also: [{ id: 'religion/b2' }] }),
             entry({ id: 'religion/c', when: { account: 'company' }, also: [{ id: 'account-mixup/c', when: { account: 'personal' } }] }),
             entry({ id: 'religion/d', also: [{ id: 'politics/d', message: { ja: 'のみ' } }] }),
+            entry({ id: 'religion/e', when: { sites: ['x'] }, also: [{ id: 'politics/e', when: { sites: ['note'] } }, { id: 'race/e', when: { sites: ['x', 'note'] } }] }),
             entry({ id: 'politics/f', category: 'politics', also: [{ id: 'race/f' }, { id: 'race/f2' }] }),
           ],
         },
@@ -104,6 +105,7 @@ describe('dictionary schema', () => {
     expect(at('religion/d')).toEqual([expect.stringMatching(/^also\.0\.message\.en/)]);
     const dup = issuesOf(() => parseDictionary({ name: 'd', entries: [entry({ id: 'politics/z', category: 'politics' }), entry({ also: [{ id: 'politics/z' }] })] }, 'd.json'));
     expect(dup.map((i) => `${i.entry} ${i.path}: ${i.message}`)).toEqual(['religion/test also.0.id: duplicate id "politics/z"']);
+    expect(at('religion/e')).toEqual([expect.stringMatching(/^also\.0\.when\.sites: never fires/)]);
     expect(at('politics/f')).toEqual([expect.stringMatching(/^also\.1\.id: .*already this entry's/)]);
   });
 

@@ -151,12 +151,15 @@ export const EntrySchema = z
       if (e.when?.account && a.when?.account && e.when.account !== a.when.account) {
         ctx.addIssue({ code: 'custom', path: ['also', i, 'when', 'account'], message: `never fires: the entry is for "${e.when.account}" accounts only` });
       }
+      if (e.when?.sites && a.when?.sites && !a.when.sites.some((site) => e.when!.sites!.includes(site))) {
+        ctx.addIssue({ code: 'custom', path: ['also', i, 'when', 'sites'], message: `never fires: the entry is for sites ${e.when.sites.join(', ')} only` });
+      }
     });
   });
 export type Entry = z.infer<typeof EntrySchema>;
 export type EntryInput = z.input<typeof EntrySchema>;
 
-/** Both must hold: the account both name (they never conflict: the schema refuses that), the sites both allow. */
+/** Both must hold: the account both name, the sites both allow (the schema refuses a pair that never can). */
 function bothWhen(a: When | undefined, b: When | undefined): When | undefined {
   if (!a || !b) return a ?? b;
   const account = a.account ?? b.account;
