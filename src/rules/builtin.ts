@@ -7,7 +7,7 @@ import { CalendarFileSchema, type SensitiveDate } from '../engine/context/calend
 import { BUILTIN_DETECTORS } from '../engine/detectors/builtin';
 import { modelDetector, MODEL_RULES } from '../engine/detectors/model';
 import { parseDictionary } from '../engine/dictionary/compile';
-import { expandEntry, type DictionaryFile } from '../engine/dictionary/schema';
+import { entryIds, type DictionaryFile } from '../engine/dictionary/schema';
 import { createEngine, type Engine } from '../engine/index';
 import type { IndexSnapshot, LoadedSnapshot } from '../engine/matchers/pattern-index';
 import type { LinearModel } from '../engine/model/linear-model';
@@ -30,7 +30,7 @@ let ids: BuiltinIds | undefined;
 export function builtinIds(): BuiltinIds {
   if (ids) return ids;
   const entries = new Map<string, string>();
-  for (const { file, source } of builtinDictionaries()) for (const e of file.entries.flatMap(expandEntry)) entries.set(e.id, `built-in: ${source}`);
+  for (const { file, source } of builtinDictionaries()) for (const id of file.entries.flatMap(entryIds)) entries.set(id, `built-in: ${source}`);
   ids = {
     entries,
     rules: new Set([...entries.keys(), ...BUILTIN_DETECTORS.flatMap((d) => d.rules), ...MODEL_RULES]),

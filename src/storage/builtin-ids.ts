@@ -5,7 +5,7 @@
  * built-ins (service worker, options page) build it with builtinIds() in rules/builtin.ts and hand
  * it in: storage never imports the dictionaries itself.
  */
-import { expandEntry } from '../engine/dictionary/schema';
+import { entryIds } from '../engine/dictionary/schema';
 import type { TakenIds } from './list-validate';
 import type { CompanyList } from './settings-schema';
 
@@ -25,7 +25,7 @@ export interface BuiltinIds {
 export function unknownRuleIds(ids: readonly string[], builtin: BuiltinIds, lists: readonly CompanyList[] = []): string[] {
   const unknown = ids.filter((id) => !builtin.rules.has(id));
   if (!unknown.length) return [];
-  const own = new Set(lists.flatMap((l) => l.entries.flatMap(expandEntry).map((e) => e.id)));
+  const own = new Set(lists.flatMap((l) => l.entries.flatMap(entryIds)));
   return [...new Set(unknown.filter((id) => !own.has(id)))];
 }
 

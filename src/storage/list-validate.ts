@@ -4,7 +4,7 @@
  * (engine/matchers) and ids, which must be unique across the built-in lists and every company
  * list (the engine refuses a list with a duplicate id: engine/dictionary/compile.ts).
  */
-import { EntrySchema, expandEntry, type Entry, type Pattern } from '../engine/dictionary/schema';
+import { EntrySchema, entryIds, type Entry, type Pattern } from '../engine/dictionary/schema';
 import { expandPhrase } from '../engine/matchers/phrase-syntax';
 import type { JsonPath } from './json-lines';
 
@@ -89,19 +89,19 @@ export function validateEntries(
     const { entry } = result;
     // the entry's own id, then its `also` ids: each must be unused
     const idIssues: LocatedIssue[] = [];
-    const ids = expandEntry(entry);
-    ids.forEach((e, k) => {
+    const ids = entryIds(entry);
+    ids.forEach((id, k) => {
       const path: JsonPath = k === 0 ? ['id'] : ['also', k - 1, 'id'];
-      const first = seen.get(e.id);
-      const where = options.taken?.get(e.id);
-      if (first !== undefined) idIssues.push({ line: options.lineOf(i, path), id: entry.id, field: field(i, path), message: `duplicate id "${e.id}" (first on line ${options.lineOf(first, ['id'])})` });
-      else if (where !== undefined) idIssues.push({ line: options.lineOf(i, path), id: entry.id, field: field(i, path), message: `id "${e.id}" is already used (${where})` });
+      const first = seen.get(id);
+      const where = options.taken?.get(id);
+      if (first !== undefined) idIssues.push({ line: options.lineOf(i, path), id: entry.id, field: field(i, path), message: `duplicate id "${id}" (first on line ${options.lineOf(first, ['id'])})` });
+      else if (where !== undefined) idIssues.push({ line: options.lineOf(i, path), id: entry.id, field: field(i, path), message: `id "${id}" is already used (${where})` });
     });
     if (idIssues.length) {
       issues.push(...idIssues);
       return;
     }
-    for (const e of ids) seen.set(e.id, i);
+    for (const id of ids) seen.set(id, i);
     entries.push(entry);
   });
   return { entries, issues };

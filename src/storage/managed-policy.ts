@@ -13,7 +13,7 @@
 import { z } from 'zod';
 import { SensitiveDateSchema, type SensitiveDate } from '../engine/context/calendar';
 import { CategorySchema } from '../engine/finding';
-import { expandEntry, NamedListsSchema, type NamedLists } from '../engine/dictionary/schema';
+import { entryIds, NamedListsSchema, type NamedLists } from '../engine/dictionary/schema';
 import { describeUnknownRule, unknownRuleIds, type BuiltinIds } from './builtin-ids';
 import { importList } from './list-import';
 import { validateEntries } from './list-validate';
@@ -143,13 +143,13 @@ function managedLists(value: unknown, report: Report, builtin: BuiltinIds | unde
       report(`managed word list "${l.name}" ignored: ${upTo(problems, 5, '; ')}`);
       return [];
     }
-    const collisions = valid.flatMap(expandEntry).flatMap((e) => (taken.has(e.id) ? [`${e.id} (${taken.get(e.id)})`] : []));
+    const collisions = valid.flatMap(entryIds).flatMap((id) => (taken.has(id) ? [`${id} (${taken.get(id)})`] : []));
     if (collisions.length) {
       report(`managed word list "${l.name}" ignored: ${collisions.length} entry ${collisions.length === 1 ? 'id is' : 'ids are'} already used: ${upTo(collisions, 20, ', ')}`);
       return [];
     }
     listIds.set(l.id, l.name);
-    for (const e of valid.flatMap(expandEntry)) taken.set(e.id, `managed list "${l.name}"`);
+    for (const id of valid.flatMap(entryIds)) taken.set(id, `managed list "${l.name}"`);
     return [{ id: l.id, name: l.name, enabled: l.enabled ?? true, entries: valid, ...(named ? { lists: named } : {}) }];
   });
 }

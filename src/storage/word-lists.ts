@@ -2,7 +2,7 @@
  * Company word lists inside the settings: pure changes (settings in, settings out) that the
  * options page hands to updateSettings, so every change is one validated, atomic write.
  */
-import { expandEntry, type Entry, type NamedLists } from '../engine/dictionary/schema';
+import { entryIds, type Entry, type NamedLists } from '../engine/dictionary/schema';
 import type { TakenIds } from './list-validate';
 import type { CompanyList, Settings } from './settings-schema';
 
@@ -18,7 +18,7 @@ export function takenIds(lists: readonly CompanyList[], builtin: ReadonlyMap<str
   const taken = new Map(builtin);
   for (const l of lists) {
     if (l.id === exceptListId) continue;
-    for (const e of l.entries.flatMap(expandEntry)) if (!taken.has(e.id)) taken.set(e.id, `list "${l.name}"`);
+    for (const id of l.entries.flatMap(entryIds)) if (!taken.has(id)) taken.set(id, `list "${l.name}"`);
   }
   return taken;
 }

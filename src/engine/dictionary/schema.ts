@@ -168,6 +168,11 @@ function bothWhen(a: When | undefined, b: When | undefined): When | undefined {
   return { ...(account ? { account } : {}), ...(sites ? { sites } : {}), ...(sensitiveDate ? { sensitiveDate } : {}) };
 }
 
+/** The ids an entry takes: its own, then its `also` ids (what must be unique across all lists). */
+export function entryIds(e: Pick<Entry, 'id' | 'also'>): string[] {
+  return e.also ? [e.id, ...e.also.map((a) => a.id)] : [e.id];
+}
+
 /**
  * The entries an entry stands for: itself, then one per `also`, each a whole entry of its own
  * (its id, category and `when`; the same patterns and conditions). Its should-match examples are
@@ -235,11 +240,9 @@ export const DictionaryFileSchema = z
   .superRefine((file, ctx) => {
     const seen = new Set<string>();
     file.entries.forEach((e, i) => {
-      if (seen.has(e.id)) ctx.addIssue({ code: 'custom', path: ['entries', i, 'id'], message: `duplicate id "${e.id}"` });
-      seen.add(e.id);
-      (e.also ?? []).forEach((a, k) => {
-        if (seen.has(a.id)) ctx.addIssue({ code: 'custom', path: ['entries', i, 'also', k, 'id'], message: `duplicate id "${a.id}"` });
-        seen.add(a.id);
+      entryIds(e).forEach((id, k) => {
+        if (seen.has(id)) ctx.addIssue({ code: 'custom', path: ['entries', i, ...(k === 0 ? ['id'] : ['also', k - 1, 'id'])], message: `duplicate id "${id}"` });
+        seen.add(id);
       });
     });
   });
