@@ -1,9 +1,10 @@
 /**
  * The submit gate: holds a post whose draft the background said to hold, on every path a site
  * posts by: click, mousedown and pointerdown on that composer's own post button, Ctrl/Cmd+Enter
- * while focus is in that composer, and form submit (compose-boxes.md, complaint 6: the Ctrl+Enter
- * bypass and the wrong composer gated). Listeners are on window in the capture phase, so they run
- * before the site's own handlers (React's root listeners, Draft's keydown).
+ * while focus is in that composer (or in one posted by the same button), and form submit
+ * (compose-boxes.md, complaint 6: the Ctrl+Enter bypass and the wrong composer gated). Listeners
+ * are on window in the capture phase, so they run before the site's own handlers (React's root
+ * listeners, Draft's keydown).
  *
  * A held post is released by `release()` (override with a reason, allowed by the policy and
  * confirmed written to the audit log; or approval, issue 4), after which the original action is
@@ -185,9 +186,24 @@ export class Gate {
     if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || e.isComposing) return;
     if (this.options.quirks?.keyboardSubmit === false) return;
     const from = e.composedPath()[0];
-    const owners = [...this.targets].filter((t) => from instanceof Node && t.editor.contains(from));
-    if (!owners.length) return;
-    this.handle(e, owners, { via: 'keyboard' });
+    const focused = [...this.targets].filter((t) => from instanceof Node && t.editor.contains(from));
+    if (!focused.length) return;
+    this.handle(e, this.withSharedButton(focused), { via: 'keyboard' });
+  }
+
+  /**
+   * The focused composers and every composer that posts with the same button: Ctrl+Enter in one
+   * box of an X thread posts them all, and on Mastodon it posts the content warning with the
+   * status, so each of them decides, as for a click on that button.
+   */
+  private withSharedButton(focused: GateTarget[]): GateTarget[] {
+    const buttons = new Set(focused.map((t) => t.postButton()).filter((b) => b !== null));
+    if (!buttons.size) return focused;
+    const sharing = [...this.targets].filter((t) => {
+      const button = t.postButton();
+      return !focused.includes(t) && button !== null && buttons.has(button);
+    });
+    return [...focused, ...sharing];
   }
 
   private onSubmit(e: SubmitEvent): void {

@@ -141,6 +141,31 @@ describe('holding', () => {
     button.click();
     expect(site).toEqual(['click']);
   });
+
+  it('holds Ctrl+Enter typed in one box of a shared button when another box holds (a thread, a content warning)', () => {
+    document.body.innerHTML = '';
+    const root = document.createElement('div');
+    root.innerHTML = `<div class="e1" contenteditable="true"><p>1</p></div><div class="e2" contenteditable="true"><p>2</p></div><button class="post">Post all</button>
+      <div class="e3" contenteditable="true"><p>3</p></div><button class="other">Post</button>`;
+    document.body.append(root);
+    const keys: string[] = [];
+    root.addEventListener('keydown', (e) => keys.push((e.target as HTMLElement).textContent!));
+    const t1 = new FakeTarget(21, root.querySelector('.e1')!, root.querySelector('.post'));
+    const t2 = new FakeTarget(22, root.querySelector('.e2')!, root.querySelector('.post'));
+    const t3 = new FakeTarget(23, root.querySelector('.e3')!, root.querySelector('.other'));
+    for (const t of [t1, t2, t3]) gate.add(t);
+    t2.decision = HOLD;
+    modEnter(t1);
+    expect(keys).toEqual([]);
+    expect(t2.shown).toEqual(['held']);
+    expect(t2.audits.map(([k]) => k)).toEqual(['held']);
+    // A box with its own button is not held by the thread's.
+    modEnter(t3);
+    expect(keys).toEqual(['3']);
+    t2.decision = { kind: 'pass' };
+    modEnter(t1);
+    expect(keys).toEqual(['3', '1']);
+  });
 });
 
 describe('release', () => {
