@@ -8,15 +8,22 @@
  * writes an account: `user@instance` (src/storage/accounts.ts matches `user`, `user@instance`, and
  * entries stored under the instance host by earlier versions).
  *
- * Evidence: compose-boxes.md and tests/e2e/fixtures/mastodon (form.compose-form, status textarea,
- * CW input, type=submit button; Ctrl/Meta+Enter in the textarea submits).
+ * Evidence: compose-boxes.md, Mastodon's compose_form.jsx, and tests/e2e/fixtures/mastodon
+ * (form.compose-form, status textarea, CW input present only while CW is on, type=submit button;
+ * Ctrl/Meta+Enter in the textarea or the CW input submits).
  * Test URLs: https://mastodon.social/home, https://mastodon.social/publish, a reply on any status.
  */
 import { isEditable, type ComposerMatch, type SiteAdapter } from './site-adapter';
 
 export const MASTODON_SELECTORS = {
-  /** The status text; the content-warning field is an <input>, checked with the form later. */
+  /** The status text. */
   editor: 'form.compose-form textarea',
+  /**
+   * The content warning (CW), an <input> Mastodon 4.3+ renders only while CW is switched on, and
+   * whose text is posted with the status (it is what everyone sees first). Older versions keep it
+   * in the page, disabled while CW is off: a disabled field is not a composer (isEditable).
+   */
+  contentWarning: 'form.compose-form input.spoiler-input__input',
   postButton: 'button[type="submit"]',
   initialState: 'script#initial-state',
 } as const;
@@ -58,9 +65,12 @@ export const mastodon: SiteAdapter = {
   matches: ['https://mastodon.social/*'],
   siteKey: () => 'mastodon',
   findComposers(root) {
+    // Status texts first, so a form's status stays composer 1 when its CW appears.
     const found: ComposerMatch[] = [];
-    for (const el of root.querySelectorAll<HTMLElement>(MASTODON_SELECTORS.editor)) {
-      if (isEditable(el)) found.push({ editor: el, kind: 'textarea' });
+    for (const selector of [MASTODON_SELECTORS.editor, MASTODON_SELECTORS.contentWarning]) {
+      for (const el of root.querySelectorAll<HTMLElement>(selector)) {
+        if (isEditable(el)) found.push({ editor: el, kind: 'textarea' });
+      }
     }
     return found;
   },

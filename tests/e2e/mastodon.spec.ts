@@ -113,6 +113,39 @@ test('holds the submit button and Ctrl+Enter; an override posts through the form
     .toMatchObject({ site: 'mastodon', handle: 'kakunin_jp@mastodon.social', account: 'company' });
 });
 
+test('checks the content warning while CW is on: a risky CW holds the post (click, and Ctrl+Enter in the status); off, it is not posted and holds nothing', async () => {
+  await gotoSite(page, mastodon);
+  await typeWithIme(page, BENIGN);
+  await waitForVerdict(page, 1, 'ok', 0);
+  // Switching CW on mounts the field and focuses it (Mastodon 4.3+): it becomes composer 2.
+  const cwButton = page.locator('form.compose-form button.icon-button');
+  await cwButton.click();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('cw-spoiler-input');
+  await typeWithIme(page, RISKY);
+  await waitForVerdict(page, 2, 'block', 2);
+  expect(await fixtureText(page, 1)).toBe(RISKY);
+  expect(await highlightTexts(page)).toEqual({ info: [], warn: ['白玉団子'], block: ['黒豆茶'] });
+  expect(await page.locator('kakunin-composer').count()).toBe(2);
+
+  await clickPost(page, mastodon);
+  await gateDialog(page, 2).and(page.locator('[role="alertdialog"]')).waitFor();
+  await badge(page, 2).locator('[data-action="back"]').click();
+  // Ctrl+Enter in the clean status posts the CW too: held as well.
+  await page.locator(mastodon.composers[0]!.editor).click();
+  await page.keyboard.press('Control+Enter');
+  await gateDialog(page, 2).and(page.locator('[role="alertdialog"]')).waitFor();
+  expect(await fixturePosts(page)).toEqual([]);
+  expect(routes.apiCalls('mastodon')).toEqual([]);
+  await badge(page, 2).locator('[data-action="back"]').click();
+
+  // Switched off, the CW is neither posted nor checked: its badge and underlines go.
+  await cwButton.click();
+  await expect.poll(() => page.locator('kakunin-composer').count()).toBe(1);
+  expect(await highlightTexts(page)).toEqual({ info: [], warn: [], block: [] });
+  await clickPost(page, mastodon);
+  expect(await waitForPosts(page, 1)).toEqual([expect.objectContaining({ text: BENIGN, via: 'submit', fields: { spoiler_text: '' } })]);
+});
+
 /**
  * Loads `url` with Kakunin's site switch off and types a risky draft: the content script asks
  * the background (getPageConfig, recorded) and stops there; no badge, no check, no gate.

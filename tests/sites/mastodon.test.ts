@@ -8,7 +8,7 @@ const initialState = (me: string, acct: string) =>
 
 const form = (n: number) => `
   <form class="compose-form">
-    <input type="text" class="spoiler-input__input">
+    <input type="text" class="spoiler-input__input" value="注意${n}" ${n === 2 ? 'disabled' : ''}>
     <textarea class="autosuggest-textarea__textarea">下書き${n}</textarea>
     <button type="button" class="icon-button">CW</button>
     <button type="submit" class="button">投稿${n}</button>
@@ -20,13 +20,17 @@ beforeEach(() => {
 });
 
 describe('mastodon adapter', () => {
-  it("finds the status textareas of compose forms only, each with its own form's submit button", () => {
+  it("finds the status textareas, then the content warnings that are on, each with its own form's submit button", () => {
     const found = mastodon.findComposers(document);
-    expect(found.map((c) => [c.kind, c.editor.textContent])).toEqual([
+    expect(found.map((c) => [c.kind, (c.editor as HTMLInputElement).value])).toEqual([
       ['textarea', '下書き1'],
       ['textarea', '下書き2'],
+      // Form 2's CW is off (older Mastodon keeps the field, disabled): its text is not posted.
+      ['textarea', '注意1'],
     ]);
-    expect(found.map((c) => mastodon.findPostButton(c.editor)?.textContent)).toEqual(['投稿1', '投稿2']);
+    expect(found.map((c) => mastodon.findPostButton(c.editor)?.textContent)).toEqual(['投稿1', '投稿2', '投稿1']);
+    // The search box is not a composer.
+    expect(found.some((c) => c.editor.classList.contains('search'))).toBe(false);
   });
 
   it('reads the signed-in acct from #initial-state and nothing else, as user@instance', () => {
