@@ -6,6 +6,7 @@ export const USAGE = `使い方 / Usage:
   npm run --silent check -- "投稿の下書き"            readable report
   npm run --silent check -- --jsonl FILE|-            one JSON result per input line
   npm run --silent check -- --explain "下書き"        why each entry did or did not fire
+  npm run --silent check -- --explain --jsonl FILE|-  the same as data, one line per input line
 Options:
   --jsonl FILE     JSON Lines input ({"id","text","account"?,"site"?,"date"?}); "-" reads stdin
   --lists FILE     add a company list (same format as dictionaries/*.json); repeatable
@@ -18,7 +19,8 @@ Options:
   --explain        for a rule author: the tokens, which pattern and requires made each finding,
                    and the near misses (a pattern matched, no finding) with the reason
   --rule ID        with --explain: only entries whose id starts with ID, and also those of them
-                   whose patterns did not match (listed); --json prints the explanation as JSON
+                   whose patterns did not match (listed); --json prints the explanation as JSON,
+                   --jsonl gives {"id", ...explanation} per line (its findings those of --jsonl)
   -h, --help       this help`;
 
 export class UsageError extends Error {
@@ -56,7 +58,6 @@ export function parseCliArgs(argv: string[]) {
   if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new UsageError(`--date must be YYYY-MM-DD, not "${values.date}"`);
   if (!values.help && values.jsonl === undefined && positionals.length === 0) throw new UsageError('give a text to check or --jsonl FILE');
   if (values.jsonl !== undefined && positionals.length > 0) throw new UsageError('give either --jsonl FILE or a text, not both');
-  if (values.explain && values.jsonl !== undefined) throw new UsageError('--explain explains one text argument; --jsonl is not supported with it');
   if (values.rule !== undefined && !values.explain) throw new UsageError('--rule goes with --explain');
   return {
     help: values.help ?? false,

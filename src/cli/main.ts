@@ -21,7 +21,15 @@ async function main(argv: string[]): Promise<number> {
   if (lines) {
     let out = '';
     for (const line of lines) {
-      const findings = engine.check(line.text, { account: line.account, site: line.site, date: line.date });
+      const context = { account: line.account, site: line.site, date: line.date };
+      if (args.explain) {
+        // The explanation as data, led by the id; its findings are exactly check's.
+        const ex = engine.explain(line.text, context, { rule: args.rule });
+        all.push(...ex.findings);
+        out += `${JSON.stringify({ id: line.id, ...ex })}\n`;
+        continue;
+      }
+      const findings = engine.check(line.text, context);
       all.push(...findings);
       out += `${JSON.stringify({ id: line.id, findings })}\n`;
     }

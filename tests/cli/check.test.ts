@@ -159,10 +159,33 @@ describe('npm run check -- --explain', () => {
     expect(data.entries.find((e) => e.rule === 'confidential/codename-sakura-mention')?.outcome).toBe('near-miss');
   }, 30_000);
 
-  it('refuses --explain with --jsonl, and --rule without --explain', async () => {
-    const a = await run(['--explain', '--jsonl', '-'], '{"id":1,"text":"x"}\n');
-    expect(a.code).toBe(2);
-    expect(a.stderr).toContain('--jsonl is not supported with it');
+  it('--explain --jsonl: one explanation per input line, in order, led by its id, its findings those of --jsonl', async () => {
+    const input = [
+      { id: 'a', text: 'プロジェクトさくら計画です' },
+      { id: 7, text: '週末は友達とフェス行ってきた!', account: 'company' },
+      { id: 'c', text: '本日より新商品の販売を開始しました。', account: 'personal', site: 'x' },
+    ]
+      .map((l) => JSON.stringify(l))
+      .join('\n');
+    const [ex, plain] = await Promise.all([run(['--explain', '--jsonl', '-', '--lists', fixture], input), run(['--jsonl', '-', '--lists', fixture], input)]);
+    expect(ex.code).toBe(0);
+    const lines = ex.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: unknown; text: string; findings: unknown[]; consistent: boolean; context: { account: string; site?: string }; entries: Array<{ rule: string; outcome: string }> });
+    const plainLines = plain.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: unknown; findings: unknown[] });
+    expect(lines.map((l) => [l.id, l.text])).toEqual([
+      ['a', 'プロジェクトさくら計画です'],
+      [7, '週末は友達とフェス行ってきた!'],
+      ['c', '本日より新商品の販売を開始しました。'],
+    ]);
+    expect(Object.keys(lines[0]!)[0]).toBe('id');
+    expect(lines.map((l) => l.findings)).toEqual(plainLines.map((l) => l.findings));
+    expect(lines.every((l) => l.consistent)).toBe(true);
+    expect(lines[2]!.context).toMatchObject({ account: 'personal', site: 'x' });
+    expect(lines[0]!.entries.find((e) => e.rule === 'confidential/codename-sakura-mention')?.outcome).toBe('near-miss');
+    // the findings of a line (the company's codename) are there, not only near misses
+    expect(plainLines.some((l) => l.findings.length > 0)).toBe(true);
+  }, 30_000);
+
+  it('refuses --rule without --explain', async () => {
     const b = await run(['--rule', 'confidential/', 'テキスト']);
     expect(b.code).toBe(2);
     expect(b.stderr).toContain('--rule goes with --explain');
