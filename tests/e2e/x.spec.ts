@@ -304,6 +304,36 @@ describe('submit gate', () => {
     expect(await fixtureText(page, 0)).toBe(RISKY);
   });
 
+  test('a thread: a risky second post holds "Post all", and Ctrl+Enter typed in the clean first post too', async () => {
+    await gotoSite(page, x, 'https://x.com/compose/post');
+    const dialog = (testid: string) => page.locator(`[role="dialog"] [data-testid="${testid}"]`);
+    await dialog('tweetTextarea_0').click();
+    await typeWithIme(page, BENIGN);
+    await waitForVerdict(page, 2, 'ok', 0);
+    await dialog('addButton').click();
+    await dialog('tweetTextarea_1').click();
+    await typeWithIme(page, RISKY);
+    // The thread's second box is a composer of its own (3: after the home column's and the modal's first).
+    await waitForVerdict(page, 3, 'block', 2);
+    expect(await fixtureText(page, 2)).toBe(RISKY);
+    await expect.poll(() => dialog('tweetButton').textContent()).toMatch(/すべてポスト|Post all/);
+
+    await dialog('tweetButton').click();
+    await expectHeld(3);
+    await badge(page, 3).locator('[data-action="back"]').click();
+    await expect.poll(() => badge(page, 3).getAttribute('data-kakunin-gate')).toBe(null);
+    // Ctrl+Enter in the clean first box posts the whole thread on x.com: held as well.
+    await dialog('tweetTextarea_0').click();
+    await page.keyboard.press('Control+Enter');
+    await expectHeld(3);
+
+    await overrideWith('スレッド全体を広報が確認済み', 3);
+    expect(await waitForPosts(page, 2)).toEqual([
+      expect.objectContaining({ composer: 1, text: BENIGN }),
+      expect.objectContaining({ composer: 2, text: RISKY }),
+    ]);
+  });
+
   test('fails open with a visible notice when the background cannot check', async () => {
     await breakChecks(browser.serviceWorker, true);
     await gotoSite(page, x);
