@@ -126,6 +126,7 @@ test('checks the content warning while CW is on: a risky CW holds the post (clic
   expect(await fixtureText(page, 1)).toBe(RISKY);
   expect(await highlightTexts(page)).toEqual({ info: [], warn: ['白玉団子'], block: ['黒豆茶'] });
   expect(await page.locator('kakunin-composer').count()).toBe(2);
+  await saveScreenshot(page, 'mastodon content warning');
 
   await clickPost(page, mastodon);
   await gateDialog(page, 2).and(page.locator('[role="alertdialog"]')).waitFor();
