@@ -1,5 +1,5 @@
 /** The CLI as a user runs it: a real child process, stdin/stdout, exit codes. */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -184,6 +184,19 @@ describe('npm run check -- --explain', () => {
     // the findings of a line (the company's codename) are there, not only near misses
     expect(plainLines.some((l) => l.findings.length > 0)).toBe(true);
   }, 30_000);
+
+  it('ends quietly (exit 0, nothing on stderr) when the reader closes the pipe early, as `| head` does', async () => {
+    // --explain's lines are long (every token), so the output is far more than a pipe holds.
+    const input = Array.from({ length: 400 }, (_, i) => JSON.stringify({ id: i, text: `本日より新商品の販売を開始しました。その${i}` })).join('\n');
+    const child = spawn(tsx, ['src/cli/main.ts', '--explain', '--jsonl', '-'], { cwd: root });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    child.stdin.end(input);
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  }, 60_000);
 
   it('refuses --rule without --explain', async () => {
     const b = await run(['--rule', 'confidential/', 'テキスト']);
