@@ -1,7 +1,7 @@
 /**
  * The requester's side of approval in the page (issue 4), plugged into the gate through its
  * `kakunin:request-approval` event and `release()`: make (or reuse) a signed request for the
- * composer's exact text, show it with the approvers, take the approval codes that come back,
+ * composer's exact text (with the other boxes its button posts: approvalText), show it with the approvers, take the approval codes that come back,
  * have the background verify them against the text as it is now, and release the gate for
  * exactly that text (any later edit re-arms it: Gate.textChanged). The popup drives the same
  * methods through popup-bridge.ts.
@@ -68,12 +68,23 @@ export class ApprovalFlow {
     return this.runtime.list().find((c) => c.id === id);
   }
 
+  /**
+   * What one approval covers: the text of every box the composer's post button publishes (an X
+   * thread, Mastodon's content warning and status), the blank ones left out, in page order, a
+   * blank line between. For a lone composer, its text.
+   */
+  private approvalText(target: GateTarget): string {
+    const texts = this.runtime.gate.postedTogether(target).map((t) => t.currentText());
+    const kept = texts.filter((t) => t.trim() !== '');
+    return kept.length ? kept.join('\n\n') : target.currentText();
+  }
+
   /** The approval state of a composer, for the popup. */
   approvalFor(id: number): ApprovalInfo | undefined {
     const made = this.made.get(id);
     const target = this.target(id);
     if (!made || !target) return undefined;
-    return { ...made.info, stale: made.text !== target.currentText() || made.info.expiresAt < Date.now() };
+    return { ...made.info, stale: made.text !== this.approvalText(target) || made.info.expiresAt < Date.now() };
   }
 
   /** A request for the composer's current text: the existing one if it still applies, else a new one. */
@@ -82,7 +93,7 @@ export class ApprovalFlow {
     if (!target) return { ok: false, error: 'composer gone', needIdentity: false };
     const existing = this.approvalFor(id);
     if (existing && !existing.stale && !options.fresh) return { ok: true, approval: existing };
-    const text = target.currentText();
+    const text = this.approvalText(target);
     const { site, handle } = target.approvalContext();
     try {
       const { identity } = await this.options.send({ type: 'getIdentity' });
@@ -101,7 +112,8 @@ export class ApprovalFlow {
     const target = this.target(id);
     const codes = splitApprovalCodes(pasted).slice(0, 20);
     if (!target || !codes.length) return { ok: false, reasons: [{ code: 'malformed', message: { ja: '承認コードが見つかりません。', en: 'No approval code found.' } }] };
-    const text = target.currentText();
+    const together = this.runtime.gate.postedTogether(target);
+    const text = this.approvalText(target);
     const { site, handle } = target.approvalContext();
     let reply: ReplyOf<'verifyApprovalCodes'>;
     try {
@@ -110,12 +122,12 @@ export class ApprovalFlow {
       return { ok: false, reasons: [{ code: 'unreachable', message: { ja: `確認できませんでした: ${errorText(e)}`, en: `Could not verify: ${errorText(e)}` } }] };
     }
     if (!reply.ok) return { ok: false, reasons: reply.reasons.map(({ code, message }): ReasonView => ({ code, message })) };
-    if (target.currentText() !== text) {
+    if (this.approvalText(target) !== text) {
       // Edited while the background was verifying: the approval was for the text before.
       return { ok: false, reasons: [{ code: 'text-changed', message: { ja: '確認中に本文が変更されました。', en: 'The text changed while it was being verified.' } }] };
     }
     const approvers = reply.approvers.map(({ name, keyId }) => ({ name, keyId }));
-    await this.runtime.gate.release(target, { by: 'approval', detail: { approvers: approvers.map((a) => `${a.name} (${a.keyId})`) } });
+    await this.runtime.gate.release(target, { by: 'approval', detail: { approvers: approvers.map((a) => `${a.name} (${a.keyId})`) }, together });
     return { ok: true, approvers };
   }
 

@@ -43,7 +43,15 @@ export interface GateTarget {
 
 export type ReleaseOptions =
   | { by: 'override'; reason: string }
-  | { by: 'approval'; detail?: Record<string, unknown> };
+  | {
+      by: 'approval';
+      detail?: Record<string, unknown>;
+      /**
+       * The other composers the same button posts, whose text the approval covered with this
+       * one's (Gate.postedTogether): released with it, each for its text now.
+       */
+      together?: GateTarget[];
+    };
 
 /**
  * Why a release did not happen (the post stays held):

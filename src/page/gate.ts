@@ -90,6 +90,8 @@ export class Gate {
    */
   async release(target: GateTarget, options: ReleaseOptions): Promise<ReleaseResult> {
     const text = target.currentText();
+    // An approval covers the texts of every box the button posts (approval-flow.ts), as they are now.
+    const together = options.by === 'approval' ? (options.together ?? []).filter((t) => t !== target && this.targets.has(t)).map((t) => [t, t.currentText()] as const) : [];
     if (options.by === 'override') {
       const refusal = await this.recordOverride(target, options.reason);
       if (refusal) {
@@ -106,11 +108,29 @@ export class Gate {
     }
     this.released.set(target.id, text);
     target.hideGate();
-    const attempt = this.held.get(target.id);
+    let attempt = this.held.get(target.id);
     this.held.delete(target.id);
+    for (const [t, t0] of together) {
+      this.released.set(t.id, t0);
+      attempt ??= this.held.get(t.id);
+      this.held.delete(t.id);
+      t.hideGate();
+    }
     this.emit('kakunin:released', { composerId: target.id, by: options.by });
-    if (attempt) this.replay([target], attempt);
+    if (attempt) this.replay([target, ...together.map(([t]) => t)], attempt);
     return { released: true };
+  }
+
+  /**
+   * The composers that `target`'s post button publishes, `target` among them, in page order
+   * (an X thread's boxes, Mastodon's content warning and status); just `target` when it has no
+   * button.
+   */
+  postedTogether(target: GateTarget): GateTarget[] {
+    const button = target.postButton();
+    if (!button) return [target];
+    const all = [...this.targets].filter((t) => t === target || t.postButton() === button);
+    return all.sort((a, b) => (a.editor.compareDocumentPosition(b.editor) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
   }
 
   /** Checks that an override may happen now and records it; the refusal, if it may not. */

@@ -151,6 +151,48 @@ describe('approval in the page', () => {
     expect(runtime.gate.isReleased(runtime.list()[0]!)).toBe(false);
   });
 
+  it('a thread is approved as one: the request carries every box, one code releases them all, the post goes out once', async () => {
+    requester = undefined;
+    await actAs(undefined);
+    await h.send({ type: 'createIdentity', name: '佐藤 広報' });
+    requester = await currentIdentity();
+    // a second box in the same composer, posted by the same button (X's "Post all")
+    editor().insertAdjacentHTML(
+      'afterend',
+      `<div class="public-DraftEditor-content" contenteditable="true" data-testid="tweetTextarea_1"><div data-contents="true">
+        <div data-block="true"><div class="public-DraftStyleDefault-block"><span><span data-text="true"></span></span></div></div></div></div>`,
+    );
+    const second = document.querySelector<HTMLElement>('[data-testid="tweetTextarea_1"]')!;
+    const SECOND = '続き:黒豆茶は本日まで';
+    second.querySelector('[data-text]')!.textContent = SECOND;
+    second.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    await vi.waitFor(() => expect(runtime.list()).toHaveLength(2));
+    await vi.waitFor(() => expect(document.querySelectorAll('kakunin-composer[data-kakunin-state="block"]')).toHaveLength(1));
+    await holdPost();
+    await vi.waitFor(() => expect(document.querySelectorAll('kakunin-composer[data-kakunin-state="block"]')).toHaveLength(2));
+    const [first, other] = runtime.list();
+    expect(runtime.gate.postedTogether(other!)).toEqual([first, other]);
+
+    gateHost().shadowRoot!.querySelector<HTMLElement>('[data-action="request-approval"]')!.click();
+    await vi.waitFor(() => expect(panel()?.getAttribute('data-phase')).toBe('requested'));
+    const link = inPanel<HTMLInputElement>('input[data-approval="link"]').value;
+    // what the approver is shown: both boxes, in page order
+    await actAs(approver);
+    const opened = await h.send({ type: 'openApprovalRequest', input: link });
+    expect(opened).toMatchObject({ ok: true, text: `${DRAFT}\n\n${SECOND}` });
+    const code = await approverCode(link);
+    await fill(inPanel('textarea[data-approval="codes"]'), code);
+    inPanel<HTMLFormElement>('[data-approval="request"] form').requestSubmit();
+    await vi.waitFor(() => expect(posted).toEqual([DRAFT]));
+    expect(runtime.gate.isReleased(first!)).toBe(true);
+    expect(runtime.gate.isReleased(other!)).toBe(true);
+    // an edit of either box re-arms the gate for that box
+    second.querySelector('[data-text]')!.textContent = `${SECOND}!`;
+    second.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    await vi.waitFor(() => expect(runtime.gate.isReleased(other!)).toBe(false));
+    expect(flow.approvalFor(first!.id)?.stale).toBe(true);
+  });
+
   it('closing the panel drops the held attempt and returns to the editor', async () => {
     await holdPost();
     gateHost().shadowRoot!.querySelector<HTMLElement>('[data-action="request-approval"]')!.click();
