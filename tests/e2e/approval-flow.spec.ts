@@ -207,4 +207,44 @@ describe('approval across two browser profiles', () => {
     expect(await waitForPosts(page, 1)).toEqual([expect.objectContaining({ text, via: 'click' })]);
     await page.close();
   }, 120_000);
+
+  test('an X thread is one request: the approver reads every post of it, and one code posts the whole thread', async () => {
+    const page = await requester.context.newPage();
+    await gotoSite(page, x, 'https://x.com/compose/post');
+    const dialog = (testid: string) => page.locator(`[role="dialog"] [data-testid="${testid}"]`);
+    const second = '続きです。黒豆茶の限定セットは本日まで。';
+    await dialog('tweetTextarea_0').click();
+    await typeWithIme(page, RISKY);
+    await waitForVerdict(page, 2, 'block', 2);
+    await dialog('addButton').click();
+    await dialog('tweetTextarea_1').click();
+    await typeWithIme(page, second);
+    await expect.poll(() => fixtureText(page, 2)).toBe(second);
+    await waitForVerdict(page, 3, 'block', 1);
+    await dialog('tweetButton').click();
+    await badge(page, 2).locator('[data-action="request-approval"]').click();
+    await expect.poll(() => panel(page).getAttribute('data-phase')).toMatch(/identity|requested/);
+    if ((await panel(page).getAttribute('data-phase')) === 'identity') {
+      await panel(page).locator('input').first().fill('佐藤 広報');
+      await panel(page).locator('button[type="submit"]').click();
+    }
+    await expect.poll(() => panel(page).getAttribute('data-phase')).toBe('requested');
+    const link = await panel(page).locator('input[data-approval="link"]').inputValue();
+
+    const approve = await approver.context.newPage();
+    await approve.goto(link);
+    await expect.poll(() => approve.getByTestId('draft-text').innerText()).toBe(`${RISKY}\n\n${second}`);
+    expect(await approve.getByTestId('text-verified').isVisible()).toBe(true);
+    await approve.getByRole('button', { name: '承認する' }).click();
+    const code = await approve.getByTestId('approval-code').inputValue();
+    await approve.close();
+
+    await panel(page).locator('textarea[data-approval="codes"]').fill(code);
+    await panel(page).locator('[data-approval="verify"]').click();
+    expect(await waitForPosts(page, 2)).toEqual([
+      expect.objectContaining({ composer: 1, text: RISKY, via: 'click' }),
+      expect.objectContaining({ composer: 2, text: second, via: 'click' }),
+    ]);
+    await page.close();
+  }, 120_000);
 });
