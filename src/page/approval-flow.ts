@@ -1,10 +1,10 @@
 /**
  * The requester's side of approval in the page (issue 4), plugged into the gate through its
  * `kakunin:request-approval` event and `release()`: make (or reuse) a signed request for the
- * composer's exact text (with the other boxes its button posts: approvalText), show it with the approvers, take the approval codes that come back,
- * have the background verify them against the text as it is now, and release the gate for
- * exactly that text (any later edit re-arms it: Gate.textChanged). The popup drives the same
- * methods through popup-bridge.ts.
+ * composer's exact text (with the other boxes its button posts: approvalText), show it with the
+ * approvers, take the approval codes that come back, have the background verify them against the
+ * text as it is now, and release the gate for exactly that text (any later edit re-arms it:
+ * Gate.textChanged). The popup drives the same methods through popup-bridge.ts.
  */
 import type { ReplyOf } from '../messaging/protocol';
 import type { ApprovalInfo, ComposerState, PageReply, ReasonView } from '../messaging/page-protocol';

@@ -91,7 +91,8 @@ export class Gate {
   async release(target: GateTarget, options: ReleaseOptions): Promise<ReleaseResult> {
     const text = target.currentText();
     // An approval covers the texts of every box the button posts (approval-flow.ts), as they are now.
-    const together = options.by === 'approval' ? (options.together ?? []).filter((t) => t !== target && this.targets.has(t)).map((t) => [t, t.currentText()] as const) : [];
+    const others = options.by === 'approval' ? (options.together ?? []).filter((t) => t !== target && this.targets.has(t)) : [];
+    const together = others.map((t) => [t, t.currentText()] as const);
     if (options.by === 'override') {
       const refusal = await this.recordOverride(target, options.reason);
       if (refusal) {
@@ -212,19 +213,14 @@ export class Gate {
   }
 
   /**
-   * The focused composers and every composer that posts with the same button: Ctrl+Enter in one
-   * box of an X thread posts them all, and on Mastodon it posts the content warning with the
-   * status, so each of them decides, as for a click on that button.
+   * The focused composers and every composer posted by the same button: Ctrl+Enter in one box of
+   * an X thread posts them all, and on Mastodon it posts the content warning with the status, so
+   * each of them decides, as for a click on that button.
    */
   private withSharedButton(focused: GateTarget[]): GateTarget[] {
-    const buttons = new Set(focused.map((t) => t.postButton()).filter((b) => b !== null));
-    if (!buttons.size) return focused;
-    const sharing = [...this.targets].filter((t) => {
-      const button = t.postButton();
-      return !focused.includes(t) && button !== null && buttons.has(button);
-    });
-    return [...focused, ...sharing];
+    return [...new Set(focused.flatMap((t) => this.postedTogether(t)))];
   }
+
 
   private onSubmit(e: SubmitEvent): void {
     const form = e.target;
