@@ -216,6 +216,18 @@ describe('entry conditions', () => {
     expect(hits(u, 'お見舞い申し上げます。営業時間を変更します。セールは明日まで')).toEqual(['セール']);
   });
 
+  it('a sentence ends at a run of 。!? (not at each mark) and not inside 「…」『…』 on one line', async () => {
+    const e = await engineOf([{ patterns: ['不採用'], requires: [{ any: ['宗教'], scope: 'sentence' }] }]);
+    expect(hits(e, '面接で『宗教は何ですか?』と聞いて、答えないので不採用')).toEqual(['不採用']);
+    expect(hits(e, '面接で「宗教は?」と聞いて不採用')).toEqual(['不採用']);
+    expect(hits(e, '宗教の話をした。不採用')).toEqual([]);
+    // a quote left open ends at the line break
+    expect(hits(e, '「宗教の話\n不採用')).toEqual([]);
+    const a = await engineOf([{ patterns: ['洗脳'], requires: [{ any: ['教団'], scope: 'adjacent' }] }]);
+    expect(hits(a, 'あの教団の映画を見た!!!洗脳されそう')).toEqual(['洗脳']);
+    expect(hits(a, 'あの教団の映画を見た!?面白かった!!洗脳されそう')).toEqual([]);
+  });
+
   it('a regular expression can run on the folded text (one kana spelling for both)', async () => {
     const e = await engineOf([{ patterns: [{ re: 'バカ(ジャネ|ダロ)', fold: true }] }]);
     expect(hits(e, 'ばかじゃね?バカだろ')).toEqual(['ばかじゃね', 'バカだろ']);
