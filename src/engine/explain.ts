@@ -21,7 +21,8 @@ import type { AccountKind, Category, Finding, Severity } from './finding';
 import type { PatternIndex } from './matchers/pattern-index';
 import { toOriginalSpan, type NormalizedText } from './normalize';
 import { applyOverrides, type Overrides } from './pipeline/apply-overrides';
-import { entryFinding, sentenceIds } from './pipeline/evaluate-entries';
+import { entryFinding } from './pipeline/evaluate-entries';
+import { sentencesOf } from './sentences';
 import { mergeOverlaps } from './pipeline/merge-overlaps';
 import { lowerQuotedCriticism } from './pipeline/quoted-criticism';
 import type { Tokenizer } from './tokenizer/types';
@@ -213,7 +214,7 @@ export function explainDraft(input: ExplainInput, text: string, ctx: ResolvedCon
   const analysis = analyze(text, input.tokenizer);
   const norm = analysis.norm;
   const hits = input.index.match(analysis);
-  const sentenceOf = sentenceIds(norm.text);
+  const sentenceOf = sentencesOf(norm.text);
   const place = (s: Span): Place => placeOf(norm, text, s);
   const ref = (r: Ref): PatternRef => ({ path: r.path, source: r.source });
   const spansOf = (r: Ref): readonly Span[] => (r.id >= 0 ? hits.get(r.id) : []);

@@ -16,7 +16,8 @@ import { type CheckContext, type Finding } from './finding';
 import { PatternIndex, type IndexSnapshot, type LoadedSnapshot } from './matchers/pattern-index';
 import { toOriginalSpan } from './normalize';
 import { applyOverrides, type Overrides } from './pipeline/apply-overrides';
-import { evaluateEntries, sentenceIds } from './pipeline/evaluate-entries';
+import { evaluateEntries } from './pipeline/evaluate-entries';
+import { sentencesOf } from './sentences';
 import { mergeOverlaps } from './pipeline/merge-overlaps';
 import type { Tokenizer } from './tokenizer/types';
 
@@ -83,7 +84,7 @@ export function createEngine(input: EngineInput): Engine {
   function run(text: string, context: CheckContext | undefined, merge: boolean): Finding[] {
       const ctx = resolveContext(context, input.calendar);
       const analysis = analyze(text, input.tokenizer);
-      const sentences = sentenceIds(analysis.norm.text);
+      const sentences = sentencesOf(analysis.norm.text);
       const entryFindings = lowerQuotedCriticism(evaluateEntries(entries, index.match(analysis), ctx, sentences), analysis.norm.text, sentences);
       const raw: RawFinding[] = [...entryFindings];
       for (const d of detectors) raw.push(...d.detect({ analysis, context: ctx, entryFindings, earlier: raw }));

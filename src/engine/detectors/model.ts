@@ -8,7 +8,7 @@ import { toOriginalSpan } from '../normalize';
 import { CATEGORIES, atLeast, type Category } from '../finding';
 import { forEachNgram, featuresOf, type Occurrence } from '../model/features';
 import { scoreText, sigmoid, type LinearModel } from '../model/linear-model';
-import { sentenceIds } from '../pipeline/evaluate-entries';
+import { sentencesOf } from '../sentences';
 import type { Detector, RawFinding } from './types';
 
 export const MODEL_RULES: readonly string[] = CATEGORIES.map((c) => `model/${c}`);
@@ -55,7 +55,7 @@ export function modelDetector(model: LinearModel): Detector {
       for (let i = 0; i < features.buckets.length; i++) perOccurrence[features.buckets[i]!] = features.values[i]! / features.counts[i]!;
       const occurrences: Occurrence[] = [];
       forEachNgram(folded, model, (start, end, bucket) => occurrences.push({ start, end, bucket }));
-      const sentenceOf = sentenceIds(analysis.norm.text);
+      const sentenceOf = sentencesOf(analysis.norm.text);
       const out: RawFinding[] = [];
       for (const c of wanted) {
         const category = model.categories[c] as Category;
