@@ -141,6 +141,8 @@ describe('warnings', () => {
       };
       const steps: string[] = [];
       await p.keyboard.type('店頭で黒豆茶', { delay: 20 });
+      // Draft.js has taken every key into its model before the undo (a busy machine lags here).
+      await expect.poll(() => fixtureText(p)).toBe('店頭で黒豆茶');
       if (on) await p.waitForFunction(() => document.querySelector('kakunin-composer')?.getAttribute('data-kakunin-state') === 'block');
       // Draft.js undoes the typed run as one step; our underlines must not have become part of it.
       await p.keyboard.press('Control+z');
