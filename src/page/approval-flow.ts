@@ -73,8 +73,8 @@ export class ApprovalFlow {
    * thread, Mastodon's content warning and status), the blank ones left out, in page order, a
    * blank line between. For a lone composer, its text.
    */
-  private approvalText(target: GateTarget): string {
-    const texts = this.runtime.gate.postedTogether(target).map((t) => t.currentText());
+  private approvalText(target: GateTarget, together = this.runtime.gate.postedTogether(target)): string {
+    const texts = together.map((t) => t.currentText());
     const kept = texts.filter((t) => t.trim() !== '');
     return kept.length ? kept.join('\n\n') : target.currentText();
   }
@@ -113,7 +113,7 @@ export class ApprovalFlow {
     const codes = splitApprovalCodes(pasted).slice(0, 20);
     if (!target || !codes.length) return { ok: false, reasons: [{ code: 'malformed', message: { ja: '承認コードが見つかりません。', en: 'No approval code found.' } }] };
     const together = this.runtime.gate.postedTogether(target);
-    const text = this.approvalText(target);
+    const text = this.approvalText(target, together);
     const { site, handle } = target.approvalContext();
     let reply: ReplyOf<'verifyApprovalCodes'>;
     try {

@@ -12,7 +12,7 @@
  * the gate. When the check cannot be had (background unreachable, no answer in time, the adapter
  * cannot find the post button) the gate fails open with a notice: it never traps the user.
  */
-import type { SubmitQuirks } from '../sites/site-adapter';
+import { byPageOrder, type SubmitQuirks } from '../sites/site-adapter';
 import { MIN_OVERRIDE_REASON, type Attempt, type Decision, type GateTarget, type ReleaseOptions, type ReleaseRefusal, type ReleaseResult, type RequestApprovalDetail } from './gate-types';
 
 export { MIN_OVERRIDE_REASON } from './gate-types';
@@ -131,7 +131,7 @@ export class Gate {
     const button = target.postButton();
     if (!button) return [target];
     const all = [...this.targets].filter((t) => t === target || t.postButton() === button);
-    return all.sort((a, b) => (a.editor.compareDocumentPosition(b.editor) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    return all.sort(byPageOrder);
   }
 
   /** Checks that an override may happen now and records it; the refusal, if it may not. */

@@ -16,7 +16,7 @@
  *   checked and nothing is held: the gate fails open, visibly.
  * The wrapper keeps the SiteAdapter shape, so PageRuntime needs no site knowledge for any of this.
  */
-import type { ComposerMatch, LaterStep, SiteAdapter } from '../sites/site-adapter';
+import { byPageOrder, type ComposerMatch, type LaterStep, type SiteAdapter } from '../sites/site-adapter';
 import type { Lang } from '../ui/i18n/lang';
 import { EDITORS } from './editors';
 import { HIGHLIGHT_CSS } from './paint/highlight-style';
@@ -138,7 +138,7 @@ export function withLaterStep(adapter: SiteAdapter, options: LaterStepOptions): 
     // The editor is gone already (single-page navigation): keep what was kept last.
     if (!found.length) return;
     // in page order (note: the title above the body), whatever order the adapter found them in
-    found.sort((a, b) => (a.editor.compareDocumentPosition(b.editor) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    found.sort(byPageOrder);
     const kept: Kept = {
       text: found.map((m) => EDITORS[m.kind].read(m.editor).text).filter((t) => t !== '').join('\n'),
       handle: adapter.readAccount(found[0]!.editor),

@@ -74,6 +74,9 @@ export interface LaterStep {
   findFinalButton(doc: Document): HTMLElement | null;
 }
 
+/** Sorts composers (matches or gate targets) by where their editors stand in the page. */
+export const byPageOrder = (a: { editor: Node }, b: { editor: Node }): number => (a.editor.compareDocumentPosition(b.editor) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
+
 /**
  * One-line text fields the "any text box" adapter checks: type text (or no type). Search, e-mail,
  * URL, number and password fields hold no prose.
